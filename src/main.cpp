@@ -1,0 +1,138 @@
+// gol's command line, in Go's style (DESIGN.md §1):
+//   gol run [flags] FILE... [args]    gol FILE [args]    gol (REPL, or a script on stdin)
+//   gol version | gol help
+// Flags are single-dash like Go's (-procs 4, -dump=ast); two dashes are accepted too.
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "driver.h"
+#include "repl/repl.h"
+
+namespace {
+
+constexpr const char* kVersion = "gol version 0.1 (Go 1.22 subset)";
+
+constexpr const char* kHelp = R"(gol runs programs written in a statically typed subset of Go.
+
+Usage:
+  gol run [flags] FILE... [args]   run a program (.gol or .go files of package main, or one script)
+  gol FILE [args]                  same as gol run FILE
+  gol                              interactive REPL (reads a script from stdin when it is not a terminal)
+  gol -                            read a script from stdin
+  gol version                      print the version
+  gol help                         print this help
+
+Flags:
+  -procs N        number of worker threads running goroutines (GOMAXPROCS);
+                  default: the GOMAXPROCS environment variable, else the number of CPUs
+  -dump=tokens    print the tokens (with inserted semicolons) instead of running
+  -dump=ast       print the syntax tree instead of running
+
+A file with a package clause is a Go program (package main, imports, func main). A file without
+one is a script: top-level statements run in order, and standard packages need no import.
+
+The subset leaves out: generics (type parameters), goto, complex numbers (complex64/128,
+complex/real/imag), imports of packages other than the standard ones gol provides, unsafe,
+reflect, cgo, struct tags' meaning, and runtime/debug tooling.
+Standard packages: fmt strings strconv errors math math/rand sort slices maps os io bufio
+unicode unicode/utf8 sync sync/atomic time context runtime.
+)";
+
+bool isSourceFile(const std::string& a) {
+  auto ends = [&](const char* s) {
+    std::string suf(s);
+    return a.size() > suf.size() && a.compare(a.size() - suf.size(), suf.size(), suf) == 0;
+  };
+  return ends(".gol") || ends(".go");
+}
+
+// Parses flags from args[i...]; returns false (after printing why) on a bad flag.
+bool parseFlag(const std::vector<std::string>& args, size_t& i, gol::driver::Options& opts) {
+  std::string a = args[i];
+  if (a.rfind("--", 0) == 0) a = a.substr(1);
+  std::string name = a.substr(1), value;
+  size_t eq = name.find('=');
+  bool hasValue = eq != std::string::npos;
+  if (hasValue) {
+    value = name.substr(eq + 1);
+    name = name.substr(0, eq);
+  }
+  if (name == "procs" || name == "dump") {
+    if (!hasValue) {
+      if (i + 1 >= args.size()) {
+        fmt::print(stderr, "gol: flag needs an argument: -{}\n", name);
+        return false;
+      }
+      value = args[++i];
+    }
+    if (name == "dump") {
+      opts.dump = value;
+      return true;
+    }
+    char* end = nullptr;
+    long n = std::strtol(value.c_str(), &end, 10);
+    if (value.empty() || *end != 0 || n < 1 || n > 1024) {
+      fmt::print(stderr, "gol: invalid value {:?} for flag -procs: want a number from 1 to 1024\n", value);
+      return false;
+    }
+    opts.procs = static_cast<int>(n);
+    return true;
+  }
+  fmt::print(stderr, "gol: flag provided but not defined: -{}\nRun 'gol help' for usage.\n", name);
+  return false;
+}
+
+int runStdin(gol::driver::Options& opts) {
+  std::ostringstream ss;
+  ss << std::cin.rdbuf();
+  return gol::driver::runSource("<stdin>", ss.str(), opts);
+}
+
+int runCommand(const std::vector<std::string>& args, size_t i) {
+  gol::driver::Options opts;
+  for (; i < args.size() && args[i].size() > 1 && args[i][0] == '-'; i++)
+    if (!parseFlag(args, i, opts)) return 2;
+  if (i < args.size() && args[i] == "-") {
+    opts.args.assign(args.begin() + i + 1, args.end());
+    return runStdin(opts);
+  }
+  if (i >= args.size()) {
+    fmt::print(stderr, "gol run: no files listed\n");
+    return 2;
+  }
+  // The first argument is always the program file (a #! script may have no extension); more
+  // .go/.gol files after it join the same program; the rest are the program's arguments.
+  opts.files.push_back(args[i++]);
+  while (i < args.size() && isSourceFile(args[i])) opts.files.push_back(args[i++]);
+  opts.args.assign(args.begin() + i, args.end());
+  return gol::driver::runFiles(opts);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty()) {
+    gol::driver::Options opts;
+    if (isatty(STDIN_FILENO)) return gol::repl::run(opts);
+    return runStdin(opts);
+  }
+  const std::string& cmd = args[0];
+  if (cmd == "version" || cmd == "-version" || cmd == "--version") {
+    fmt::print("{}\n", kVersion);
+    return 0;
+  }
+  if (cmd == "help" || cmd == "-h" || cmd == "-help" || cmd == "--help") {
+    fmt::print("{}", kHelp);
+    return 0;
+  }
+  if (cmd == "run") return runCommand(args, 1);
+  return runCommand(args, 0);
+}
