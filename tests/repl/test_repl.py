@@ -1,0 +1,192 @@
+#!/usr/bin/env python3
+"""Drives the real gol REPL through a pseudo-terminal, as a student at a terminal would.
+
+Each scenario starts `gol` with a fresh HOME (so history starts empty), types keys, and checks
+what the terminal shows. Ends with `N passed, M failed`.
+  tests/repl/test_repl.py --gol build/src/gol
+"""
+import argparse, os, pty, re, select, signal, sys, tempfile, time
+
+ANSI = re.compile(rb'\x1b\[[0-9;?]*[A-Za-z]')
+UP, TAB, CTRL_C, CTRL_D, CTRL_R = '\x1b[A', '\t', '\x03', '\x04', '\x12'
+
+
+class Term:
+    def __init__(self, gol, home):
+        self.pid, self.fd = pty.fork()
+        if self.pid == 0:
+            os.environ['HOME'] = home
+            os.environ['TERM'] = 'xterm'
+            os.execv(gol, [gol])
+        self.buf = b''
+
+    def read(self, timeout=0.2):
+        end = time.monotonic() + timeout
+        while True:
+            left = end - time.monotonic()
+            if left <= 0:
+                return
+            r, _, _ = select.select([self.fd], [], [], left)
+            if not r:
+                return
+            try:
+                data = os.read(self.fd, 65536)
+            except OSError:
+                return
+            if not data:
+                return
+            self.buf += data
+
+    def text(self):
+        return ANSI.sub(b'', self.buf).decode('utf-8', 'replace').replace('\r', '')
+
+    def expect(self, pattern, timeout=5.0):
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            if re.search(pattern, self.text()):
+                return True
+            self.read(0.05)
+        raise AssertionError('expected %r; screen so far:\n%s' % (pattern, self.text()[-800:]))
+
+    def send(self, keys, pause=0.05):
+        os.write(self.fd, keys.encode())
+        self.read(pause)
+
+    def line(self, s):
+        self.send(s + '\r')
+
+    def close(self):
+        try:
+            os.kill(self.pid, signal.SIGKILL)
+            os.waitpid(self.pid, 0)
+        except OSError:
+            pass
+
+
+def sc_values_and_redeclaration(t):
+    t.expect(r'> ')
+    t.line('x := 21')
+    t.line('x * 2')
+    t.expect(r'\n42\n')
+    t.line('x := "now a string"')
+    t.line('x + "!"')
+    t.expect(r'now a string!')
+    t.line(':type x')
+    t.expect(r'\nstring\n')
+
+
+def sc_multiline(t):
+    t.expect(r'> ')
+    t.line('func add(a, b int) int {')
+    t.expect(r'\.\.\. ?$|\. $')
+    t.line('return a + b')
+    t.line('}')
+    t.line('add(40, 2)')
+    t.expect(r'\n42\n')
+
+
+def sc_history(t):
+    t.expect(r'> ')
+    t.line('fmt.Println("hi" + "story")')
+    t.expect(r'history\n')
+    t.send(UP)
+    t.send('\r')
+    t.expect(r'history\n(.|\n)*history\n')
+    t.send(CTRL_R + 'hi')
+    t.expect(r'reverse-i-search')
+    t.send('\r')
+    t.expect(r'(history\n(.|\n)*){3}')
+
+
+def sc_completion(t):
+    t.expect(r'> ')
+    t.send('fmt.Sprin' + TAB)
+    t.expect(r'Sprintf')
+    t.send(CTRL_C)
+    t.line('type Point struct { X, Y int }')
+    t.line('p := Point{1, 2}')
+    t.send('p.' + TAB)
+    t.expect(r'X +Y|Y +X')
+    t.send(CTRL_C)
+
+
+def sc_goroutine_output_while_typing(t):
+    t.expect(r'> ')
+    t.line('go func() { time.Sleep(300 * time.Millisecond); fmt.Println("tick from goroutine") }()')
+    t.send('abc')
+    t.expect(r'tick from goroutine')
+    t.read(0.2)
+    # The line being typed is redrawn below the goroutine's output, intact.
+    tail = t.text().split('tick from goroutine')[-1]
+    assert 'abc' in tail, tail
+    t.send('\x15')  # Ctrl-U
+    t.line('1 + 1')
+    t.expect(r'\n2\n')
+
+
+def sc_interrupt_loop(t):
+    t.expect(r'> ')
+    t.line('for {}')
+    time.sleep(0.3)
+    t.send(CTRL_C)
+    t.expect(r'interrupt')
+    t.line('"still here"')
+    t.expect(r'still here')
+
+
+def sc_errors_keep_session(t):
+    t.expect(r'> ')
+    t.line('y := 5')
+    t.line('fmt.Println(undefinedThing)')
+    t.expect(r'undefined: undefinedThing')
+    t.line('var s []int')
+    t.line('s[3]')
+    t.expect(r'index out of range \[3\] with length 0')
+    t.line('ch := make(chan int)')
+    t.line('<-ch')
+    t.expect(r'deadlock')
+    t.line('y + 1')
+    t.expect(r'\n6\n')
+
+
+def sc_goroutines_command_and_quit(t):
+    t.expect(r'> ')
+    t.line('block := make(chan int)')
+    t.line('go func() { <-block }()')
+    t.line(':goroutines')
+    t.expect(r'chan receive')
+    t.line(':quit')
+    t.read(0.5)
+
+
+SCENARIOS = [sc_values_and_redeclaration, sc_multiline, sc_history, sc_completion,
+             sc_goroutine_output_while_typing, sc_interrupt_loop, sc_errors_keep_session,
+             sc_goroutines_command_and_quit]
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument('--gol', required=True)
+    ap.add_argument('--filter', default='')
+    a = ap.parse_args()
+    gol = os.path.abspath(a.gol)
+    passed = failed = 0
+    for sc in SCENARIOS:
+        if a.filter not in sc.__name__:
+            continue
+        home = tempfile.mkdtemp()
+        t = Term(gol, home)
+        try:
+            sc(t)
+            passed += 1
+        except Exception as e:  # a failed expectation or a dead terminal
+            failed += 1
+            print('FAIL %s: %s' % (sc.__name__, e))
+        finally:
+            t.close()
+    print('%d passed, %d failed' % (passed, failed))
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == '__main__':
+    main()
