@@ -53,6 +53,8 @@ Value sliceOf(ArrObj* arr, int64_t off, int64_t len, int64_t cap);
 // size as Go's runtime reports cap()); elemType for zero values and size classes.
 Value appendValues(const Type* sliceType, Value s, const Value* vals, int64_t n);
 int64_t copySlice(Value dst, Value src);            // copy(dst, src) for slices of words
+// copy(dst, src) for any element type: struct/array elements are assigned in place (deep).
+int64_t copySlice(const Type* sliceType, Value dst, Value src);
 int64_t copyFromString(Value dst, Value str);       // copy([]byte, string)
 
 // ---------------------------------------------------------------- structural operations by type
@@ -62,6 +64,16 @@ void assignInPlace(const Type* t, Value dst, Value src);  // *dst = src for stru
 bool equalValues(const Type* t, Value a, Value b);  // Go's ==; panics for uncomparable dynamic types
 uint64_t hashValue(const Type* t, Value v, uint64_t seed);
 bool needsCopy(const Type* t);                  // struct or array (by underlying type)
+bool isComparableValueType(const Type* t);      // Go comparability (no slice/map/func inside)
+
+// ---------------------------------------------------------------- Go memory layout (layout.cpp)
+// Sizes as Go's gc compiler lays values out (amd64): what cap() growth and unsafe.Sizeof follow.
+int64_t goSizeof(const Type* t);
+int64_t goAlignof(const Type* t);
+bool goHasPointers(const Type* t);              // whether Go's GC would scan a value of type t
+// Go's runtime.roundupsize: the malloc size class (with Go 1.22's 8-byte malloc header for
+// pointerful objects over 512 bytes) a request of `bytes` gets.
+int64_t goRoundupsize(int64_t bytes, bool noscan);
 
 // ---------------------------------------------------------------- interfaces
 // Boxes a value of static (non-interface) type t into an interface value (copying structs/arrays).
@@ -81,10 +93,11 @@ void mapDelete(MapObj* m, Value key);
 void mapClear(MapObj* m);
 struct MapIter {  // live iteration: entries deleted during range are skipped, added may appear
   MapObj* map = nullptr;
-  int64_t pos = 0;
-  int64_t start = 0;
-  int64_t count = 0;
+  int64_t pos = 0;       // entries visited so far (0..count)
+  int64_t start = 0;     // random first entry index
+  int64_t count = 0;     // entry slots to visit (the table's fill at init)
   int64_t tableGen = 0;
+  void* entries = nullptr;  // the entry table being walked (kept alive by this reference)
 };
 void mapIterInit(MapObj* m, MapIter* it);
 bool mapIterNext(MapIter* it, Value* key, Value* val);

@@ -79,7 +79,7 @@ struct SliceObj {  // immutable header
 };
 
 struct StructObj {
-  Value fields[];
+  Value fields[0];  // GNU zero-length array: ISO C++ forbids a flexible member alone in a struct
 };
 
 struct Cell {  // a boxed variable: captured by a closure or whose address is taken

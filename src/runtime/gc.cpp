@@ -1,0 +1,233 @@
+// The collector half of the gol heap (design in heap.h): stop-the-world, non-moving mark-sweep.
+//
+// Mark: every root word is validated against the page map (heapObjectBase semantics: interior
+// pointers count), marked objects go on an explicit stack and are scanned by kind (Bytes: none,
+// Str: its 3 header words, others: every word). Sweep: unmarked slots are zeroed and freed, empty
+// spans give their pages back, partial lists and free page runs are rebuilt.
+//
+// The scheduler seam (sched.h: stopTheWorld, forEachGoroutineStack, forEachG, forEachTimerArg)
+// is referenced weakly: in a binary without the scheduler's implementation, collect() is a no-op
+// (except off a goroutine, where it scans the calling thread's own stack: unit tests).
+#include <pthread.h>
+
+#include <csetjmp>
+#include <cstdlib>
+#include <cstring>
+#include <unordered_map>
+
+#include "runtime/heap_internal.h"
+#include "sched/sched.h"
+
+namespace gol::sched {
+// Weak: resolved when the scheduler's object files are linked in (see top comment).
+void stopTheWorld() __attribute__((weak));
+void startTheWorld() __attribute__((weak));
+void forEachGoroutineStack(void (*cb)(const void* lo, const void* hi, void* ctx), void* ctx) __attribute__((weak));
+void forEachG(void (*cb)(G* g, void* ctx), void* ctx) __attribute__((weak));
+void forEachTimerArg(void (*cb)(void* arg, void* ctx), void* ctx) __attribute__((weak));
+G* current() __attribute__((weak));
+}  // namespace gol::sched
+
+namespace gol::rt {
+using namespace heapimpl;
+
+namespace {
+
+struct Roots {
+  std::mutex mu;
+  std::vector<std::pair<const void*, const void*>> ranges;
+  std::vector<std::pair<RootScanner, void*>> scanners;
+  std::unordered_map<const void*, int> pins;
+};
+Roots& roots() {
+  static Roots* r = new Roots;
+  return *r;
+}
+
+std::mutex gcMu;
+std::atomic<int> enabledFlag{-1};  // -1: read GOL_GC on first use
+std::vector<uintptr_t> markStack;
+
+// Marks the object containing word w (if any) and queues it for scanning.
+inline void markWord(uintptr_t w) {
+  Span* s = spanOf(w);
+  if (!s) return;
+  int64_t i = slotOf(s, w);
+  if (i < 0) return;
+  uint8_t st = s->state[i];
+  if (!(st & kAllocated) || (st & kMarked)) return;
+  s->state[i] = st | kMarked;
+  if (ObjKind(st & kKindMask) != ObjKind::Bytes) markStack.push_back(s->start + size_t(i) * s->objSize);
+}
+
+void markRangeImpl(const void* lo, const void* hi) {
+  auto a = (reinterpret_cast<uintptr_t>(lo) + 7) & ~uintptr_t(7);
+  auto b = reinterpret_cast<uintptr_t>(hi);
+  for (; a + 8 <= b; a += 8) markWord(*reinterpret_cast<const uintptr_t*>(a));
+}
+
+// Scans queued objects until none is left.
+void drain() {
+  while (!markStack.empty()) {
+    uintptr_t obj = markStack.back();
+    markStack.pop_back();
+    Span* s = spanOf(obj);
+    size_t words = s->objSize / 8;
+    if (ObjKind(s->state[slotOf(s, obj)] & kKindMask) == ObjKind::Str) words = 3;
+    auto* w = reinterpret_cast<const uintptr_t*>(obj);
+    for (size_t k = 0; k < words; k++) markWord(w[k]);
+  }
+}
+
+// The calling thread's stack from here to its top (used when not on a goroutine).
+void markOwnThreadStack() {
+  pthread_attr_t attr;
+  if (pthread_getattr_np(pthread_self(), &attr) != 0) return;
+  void* addr;
+  size_t size;
+  pthread_attr_getstack(&attr, &addr, &size);
+  pthread_attr_destroy(&attr);
+  char here;
+  markRangeImpl(&here, static_cast<char*>(addr) + size);
+}
+
+void markRoots(bool onGoroutine) {
+  Roots& r = roots();
+  {
+    std::lock_guard<std::mutex> g(r.mu);
+    for (auto& [lo, hi] : r.ranges) markRangeImpl(lo, hi);
+    for (auto& [fn, ctx] : r.scanners) fn(markRangeImpl, ctx);
+    for (auto& [p, n] : r.pins) markWord(reinterpret_cast<uintptr_t>(p));
+  }
+  if (onGoroutine) {
+    sched::forEachGoroutineStack([](const void* lo, const void* hi, void*) { markRangeImpl(lo, hi); }, nullptr);
+    if (sched::forEachG)
+      sched::forEachG([](sched::G* g, void*) { markRangeImpl(g, g + 1); }, nullptr);
+    if (sched::forEachTimerArg)
+      sched::forEachTimerArg([](void* arg, void*) { markWord(reinterpret_cast<uintptr_t>(arg)); }, nullptr);
+  } else {
+    markOwnThreadStack();
+  }
+}
+
+// Frees unmarked objects, clears marks, rebuilds the partial lists and free page runs.
+void sweep() {
+  Heap& h = heap();
+  std::lock_guard<std::mutex> g(h.mu);
+  for (auto& p : h.partial) p.clear();
+  uint64_t live = 0, freed = 0;
+  std::vector<Span*> kept;
+  kept.reserve(h.spans.size());
+  for (Span* s : h.spans) {
+    for (uint32_t i = 0; i < s->nobjs; i++) {
+      uint8_t st = s->state[i];
+      if (!(st & kAllocated)) continue;
+      if (st & kMarked) {
+        s->state[i] = st & uint8_t(~kMarked);
+        live += s->objSize;
+        continue;
+      }
+      s->state[i] = 0;
+      freed += s->objSize;
+      if (s->cls != 0) {
+        std::memset(reinterpret_cast<void*>(s->start + size_t(i) * s->objSize), 0, s->objSize);
+        s->nfree++;
+      }
+    }
+    bool empty = s->cls == 0 ? s->state[0] == 0 : s->nfree == s->nobjs;
+    s->inPartial = false;
+    if (empty && !s->owned) {
+      freeSpanLocked(s);
+      continue;
+    }
+    kept.push_back(s);
+    if (s->cls != 0 && s->nfree > 0 && !s->owned) {
+      s->inPartial = true;
+      h.partial[s->cls].push_back(s);
+    }
+  }
+  h.spans.swap(kept);
+  rebuildFreeRunsLocked();
+  __atomic_store_n(&h.liveBytes, live, __ATOMIC_RELAXED);
+  h.lastFreed = freed;
+  h.numGC++;
+  h.allocatedSinceGC.store(0, std::memory_order_relaxed);
+}
+
+bool schedAvailable() {
+  return sched::stopTheWorld && sched::startTheWorld && sched::forEachGoroutineStack && sched::current;
+}
+
+}  // namespace
+
+void addRootRange(Value* lo, Value* hi) { addRootRange(static_cast<const void*>(lo), static_cast<const void*>(hi)); }
+
+void addRootRange(const void* lo, const void* hi) {
+  std::lock_guard<std::mutex> g(roots().mu);
+  roots().ranges.emplace_back(lo, hi);
+}
+
+void removeRootRange(const void* lo) {
+  std::lock_guard<std::mutex> g(roots().mu);
+  auto& v = roots().ranges;
+  for (size_t i = 0; i < v.size(); i++) {
+    if (v[i].first == lo) {
+      v.erase(v.begin() + long(i));
+      return;
+    }
+  }
+}
+
+void addRootScanner(RootScanner fn, void* ctx) {
+  std::lock_guard<std::mutex> g(roots().mu);
+  roots().scanners.emplace_back(fn, ctx);
+}
+
+void pin(const void* obj) {
+  std::lock_guard<std::mutex> g(roots().mu);
+  roots().pins[obj]++;
+}
+
+void unpin(const void* obj) {
+  std::lock_guard<std::mutex> g(roots().mu);
+  auto it = roots().pins.find(obj);
+  if (it != roots().pins.end() && --it->second <= 0) roots().pins.erase(it);
+}
+
+bool gcEnabled() {
+  int e = enabledFlag.load(std::memory_order_relaxed);
+  if (e < 0) {
+    const char* env = std::getenv("GOL_GC");
+    e = (env && std::strcmp(env, "off") == 0) ? 0 : 1;
+    enabledFlag.store(e, std::memory_order_relaxed);
+  }
+  return e == 1;
+}
+
+void setGcEnabled(bool on) { enabledFlag.store(on ? 1 : 0, std::memory_order_relaxed); }
+
+bool gcWanted() {
+  Heap& h = heap();
+  uint64_t since = h.allocatedSinceGC.load(std::memory_order_relaxed);
+  if (since <= (uint64_t(4) << 20)) return false;
+  uint64_t live = __atomic_load_n(&h.liveBytes, __ATOMIC_RELAXED);
+  return since > live * 2 && gcEnabled();
+}
+
+void collect() {
+  if (!gcEnabled()) return;
+  bool onGoroutine = schedAvailable() && sched::current() != nullptr;
+  // Off a goroutine (unit tests, start-up) we cannot stop the world: the caller guarantees that
+  // no other thread touches the heap, and only its own thread stack is scanned.
+  std::unique_lock<std::mutex> lock(gcMu, std::try_to_lock);
+  if (!lock.owns_lock()) return;  // another thread is collecting; we'll be stopped at a safepoint
+  if (onGoroutine) sched::stopTheWorld();
+  jmp_buf regs;  // spills callee-saved registers onto this stack, which is scanned
+  setjmp(regs);
+  markRoots(onGoroutine);
+  drain();
+  sweep();
+  if (onGoroutine) sched::startTheWorld();
+}
+
+}  // namespace gol::rt

@@ -1,0 +1,290 @@
+// The allocator half of the gol heap (design in heap.h): page reservation, spans, Go's size
+// classes, per-thread span caches, object lookup. The collector is in gc.cpp.
+#include <sys/mman.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+
+#include "runtime/heap_internal.h"
+
+namespace gol::rt::heapimpl {
+
+// Go's malloc size classes (runtime/sizeclasses.go); slot sizes of small spans.
+const uint32_t kClassSize[kNumClasses] = {
+    0,     8,     16,    24,    32,    48,    64,    80,    96,    112,   128,   144,   160,   176,
+    192,   208,   224,   240,   256,   288,   320,   352,   384,   416,   448,   480,   512,   576,
+    640,   704,   768,   896,   1024,  1152,  1280,  1408,  1536,  1792,  2048,  2304,  2688,  3072,
+    3200,  3456,  4096,  4864,  5376,  6144,  6528,  6784,  6912,  8192,  9472,  9728,  10240, 10880,
+    12288, 13568, 14336, 16384, 18432, 19072, 20480, 21760, 24576, 27264, 28672, 32768};
+
+namespace {
+
+// size -> class lookup: by 8-byte steps up to 1024, by 128-byte steps above.
+struct ClassTable {
+  uint8_t small[1024 / 8 + 1];
+  uint8_t large[(kMaxSmall - 1024) / 128 + 1];
+  ClassTable() {
+    int c = 1;
+    for (size_t i = 0; i <= 1024 / 8; i++) {
+      while (kClassSize[c] < i * 8) c++;
+      small[i] = uint8_t(c);
+    }
+    for (size_t i = 0; i <= (kMaxSmall - 1024) / 128; i++) {
+      while (kClassSize[c] < 1024 + i * 128) c++;
+      large[i] = uint8_t(c);
+    }
+  }
+};
+const ClassTable kClassTable;
+
+// Reserves the heap's address space once. MAP_NORESERVE: only touched pages cost memory.
+void reserve(Heap& h) {
+  for (size_t gib = 64; gib >= 1; gib /= 2) {
+    size_t bytes = gib << 30;
+    void* p = mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (p == MAP_FAILED) continue;
+    size_t pages = bytes >> kPageShift;
+    void* pm = mmap(nullptr, pages * sizeof(std::atomic<Span*>), PROT_READ | PROT_WRITE,
+                    MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (pm == MAP_FAILED) {
+      munmap(p, bytes);
+      continue;
+    }
+    h.base = reinterpret_cast<uintptr_t>(p);
+    h.maxPages = pages;
+    h.pageMap = static_cast<std::atomic<Span*>*>(pm);
+    return;
+  }
+  std::fputs("fatal error: runtime: cannot reserve heap memory\n", stderr);
+  std::_Exit(2);
+}
+
+// With h.mu held: npages contiguous zeroed pages (first fit, else from the high-water mark).
+size_t allocPagesLocked(Heap& h, size_t npages) {
+  for (auto& run : h.freeRuns) {
+    if (run.second < npages) continue;
+    size_t first = run.first;
+    run.first += npages;
+    run.second -= npages;
+    if (run.second == 0) {
+      run = h.freeRuns.back();
+      h.freeRuns.pop_back();
+    }
+    return first;
+  }
+  if (h.hwPages + npages > h.maxPages) fatal("runtime: out of memory");
+  size_t first = h.hwPages;
+  h.hwPages += npages;
+  return first;
+}
+
+// With h.mu held: a span of npages registered in the page map.
+Span* newSpanLocked(Heap& h, size_t npages) {
+  Span* s;
+  if (!h.spare.empty()) {
+    s = h.spare.back();
+    h.spare.pop_back();
+  } else {
+    s = new Span;
+  }
+  size_t first = allocPagesLocked(h, npages);
+  s->start = h.base + (first << kPageShift);
+  s->npages = npages;
+  s->owned = s->inPartial = false;
+  s->cursor = 0;
+  for (size_t i = 0; i < npages; i++) h.pageMap[first + i].store(s, std::memory_order_relaxed);
+  h.spans.push_back(s);
+  h.heapBytes += npages * kPageSize;
+  return s;
+}
+
+// A fresh span for size class cls: at least 8 KiB and at least 8 slots.
+Span* newSmallSpanLocked(Heap& h, int cls) {
+  size_t size = kClassSize[cls];
+  size_t bytes = std::max(kPageSize, (size * 8 + kPageSize - 1) & ~(kPageSize - 1));
+  Span* s = newSpanLocked(h, bytes >> kPageShift);
+  s->cls = uint8_t(cls);
+  s->objSize = size;
+  s->nobjs = uint32_t(bytes / size);
+  s->nfree = s->nobjs;
+  s->stateBuf.assign(s->nobjs, 0);
+  s->state = s->stateBuf.data();
+  return s;
+}
+
+// Per-thread cache: the span this thread allocates from, per class.
+struct ThreadCache {
+  Span* cur[kNumClasses] = {};
+  ~ThreadCache() {
+    Heap& h = heap();
+    std::lock_guard<std::mutex> g(h.mu);
+    for (Span*& s : cur) {
+      if (!s) continue;
+      s->owned = false;
+      if (s->nfree > 0 && !s->inPartial) {
+        s->inPartial = true;
+        h.partial[s->cls].push_back(s);
+      }
+      s = nullptr;
+    }
+  }
+};
+thread_local ThreadCache tcache;
+
+// Replaces the thread's exhausted span of class cls by one with free slots.
+Span* refill(ThreadCache& c, int cls) {
+  Heap& h = heap();
+  std::lock_guard<std::mutex> g(h.mu);
+  if (Span* old = c.cur[cls]) old->owned = false;  // full: on no list until the sweeper frees slots
+  Span* s = nullptr;
+  auto& part = h.partial[cls];
+  while (!part.empty() && !s) {
+    s = part.back();
+    part.pop_back();
+    s->inPartial = false;
+    if (s->nfree == 0) s = nullptr;
+  }
+  if (!s) s = newSmallSpanLocked(h, cls);
+  s->owned = true;
+  c.cur[cls] = s;
+  h.allocatedSinceGC.fetch_add(uint64_t(s->nfree) * s->objSize, std::memory_order_relaxed);
+  return s;
+}
+
+// Takes a free slot of s (which has nfree > 0), scanning from the cursor and wrapping once.
+void* takeSlot(Span* s, ObjKind kind) {
+  uint32_t i = s->cursor;
+  while (true) {
+    if (i >= s->nobjs) i = 0;
+    if (loadState(s, i) == 0) break;
+    i++;
+  }
+  storeState(s, i, uint8_t(kAllocated | uint8_t(kind)));
+  s->nfree--;
+  s->cursor = i + 1;
+  return reinterpret_cast<void*>(s->start + size_t(i) * s->objSize);
+}
+
+void* allocLarge(size_t bytes, ObjKind kind) {
+  Heap& h = heap();
+  size_t npages = (bytes + kPageSize - 1) >> kPageShift;
+  std::lock_guard<std::mutex> g(h.mu);
+  Span* s = newSpanLocked(h, npages);
+  s->cls = 0;
+  s->objSize = (bytes + 7) & ~size_t(7);
+  s->nobjs = 1;
+  s->nfree = 0;
+  s->state = &s->one;
+  s->one = uint8_t(kAllocated | uint8_t(kind));
+  h.allocatedSinceGC.fetch_add(npages * kPageSize, std::memory_order_relaxed);
+  return reinterpret_cast<void*>(s->start);
+}
+
+}  // namespace
+
+int sizeClassOf(size_t bytes) {
+  if (bytes <= 1024) return kClassTable.small[(bytes + 7) / 8];
+  return kClassTable.large[(bytes - 1024 + 127) / 128];
+}
+
+Heap& heap() {
+  static Heap* h = [] {
+    Heap* x = new Heap;  // never destroyed: threads may allocate during exit
+    reserve(*x);
+    return x;
+  }();
+  return *h;
+}
+
+void freeSpanLocked(Span* s) {
+  Heap& h = heap();
+  size_t first = (s->start - h.base) >> kPageShift;
+  size_t bytes = s->npages * kPageSize;
+  // Keep the invariant "free pages are zero". Big runs go back to the OS (reads as zero).
+  if (s->cls == 0) {
+    if (bytes >= 64 * 1024) {
+      madvise(reinterpret_cast<void*>(s->start), bytes, MADV_DONTNEED);
+    } else {
+      std::memset(reinterpret_cast<void*>(s->start), 0, s->objSize);
+    }
+  }
+  for (size_t i = 0; i < s->npages; i++) h.pageMap[first + i].store(nullptr, std::memory_order_relaxed);
+  h.heapBytes -= bytes;
+  s->stateBuf.clear();
+  s->stateBuf.shrink_to_fit();
+  s->state = nullptr;
+  h.spare.push_back(s);
+}
+
+void rebuildFreeRunsLocked() {
+  Heap& h = heap();
+  h.freeRuns.clear();
+  size_t i = 0;
+  while (i < h.hwPages) {
+    if (h.pageMap[i].load(std::memory_order_relaxed)) {
+      i++;
+      continue;
+    }
+    size_t j = i;
+    while (j < h.hwPages && !h.pageMap[j].load(std::memory_order_relaxed)) j++;
+    if (j == h.hwPages) {  // trailing free pages: lower the high-water mark instead
+      h.hwPages = i;
+      break;
+    }
+    h.freeRuns.emplace_back(i, j - i);
+    i = j;
+  }
+}
+
+}  // namespace gol::rt::heapimpl
+
+namespace gol::rt {
+using namespace heapimpl;
+
+void* alloc(size_t bytes, ObjKind kind) {
+  if (bytes > kMaxSmall) return allocLarge(bytes, kind);
+  int cls = sizeClassOf(bytes == 0 ? 1 : bytes);
+  ThreadCache& c = tcache;
+  Span* s = c.cur[cls];
+  if (!s || s->nfree == 0) s = refill(c, cls);
+  return takeSlot(s, kind);
+}
+
+bool inHeap(const void* p) {
+  Heap& h = heap();
+  auto a = reinterpret_cast<uintptr_t>(p);
+  return a >= h.base && a < h.base + h.maxPages * kPageSize;
+}
+
+void* heapObjectBase(const void* p) {
+  auto a = reinterpret_cast<uintptr_t>(p);
+  Span* s = spanOf(a);
+  if (!s) return nullptr;
+  int64_t i = slotOf(s, a);
+  if (i < 0 || !(loadState(s, size_t(i)) & kAllocated)) return nullptr;
+  return reinterpret_cast<void*>(s->start + size_t(i) * s->objSize);
+}
+
+size_t heapObjectSize(const void* obj) {
+  Span* s = spanOf(reinterpret_cast<uintptr_t>(obj));
+  return s ? s->objSize : 0;
+}
+
+ObjKind heapObjectKind(const void* obj) {
+  auto a = reinterpret_cast<uintptr_t>(obj);
+  Span* s = spanOf(a);
+  if (!s) return ObjKind::Other;
+  int64_t i = slotOf(s, a);
+  return i < 0 ? ObjKind::Other : ObjKind(loadState(s, size_t(i)) & kKindMask);
+}
+
+HeapStats heapStats() {
+  Heap& h = heap();
+  std::lock_guard<std::mutex> g(h.mu);
+  return HeapStats{h.numGC, h.liveBytes, h.allocatedSinceGC.load(std::memory_order_relaxed), h.heapBytes,
+                   h.lastFreed};
+}
+
+}  // namespace gol::rt
