@@ -1,0 +1,464 @@
+// Package fmt, native side: printing any gol value by walking its Type (Go's printArg /
+// printValue / handleMethods): Error() and String() methods through the evaluator's hooks,
+// structs {1 2} / {X:1 Y:2} / main.T{X:1, Y:2}, maps with sorted keys, slices and arrays
+// element-wise, pointers (&{...} at top level, addresses below), nil forms, and bad verbs.
+#include <unordered_map>
+
+#include "native/fmt_internal.h"
+#include "runtime/native_api.h"
+#include "runtime/object.h"
+
+namespace gol::native::fmtimpl {
+
+namespace {
+
+enum : uint8_t { kHasError = 1, kHasString = 2, kHasGoString = 4, kKnown = 128 };
+
+const Type* stringerIface(const char* name) {
+  TypeTable& tt = TypeTable::get();
+  const Type* sig = tt.func({}, {tt.basic(Kind::String)}, false);
+  return tt.interfaceType({Method{name, sig}});
+}
+
+bool hasEmbedded(const Type* u) {
+  if (!u || u->kind != Kind::Struct) return false;
+  for (auto& f : u->fields)
+    if (f.embedded) return true;
+  return false;
+}
+
+// Which of error / Stringer / GoStringer the dynamic type t implements (cached per thread).
+uint8_t methodFlags(const Type* t) {
+  const Type* b = t->kind == Kind::Pointer ? t->elem : t;
+  if (!b) return 0;
+  if (b->kind == Kind::Named) {
+    if (b->methods.empty() && !hasEmbedded(b->underlying())) return 0;
+  } else if (!hasEmbedded(b)) {
+    return 0;
+  }
+  thread_local std::unordered_map<const Type*, uint8_t> cache;
+  auto it = cache.find(t);
+  if (it != cache.end()) return it->second;
+  static const Type* errIface = TypeTable::get().errorType();
+  static const Type* strIface = stringerIface("String");
+  static const Type* goStrIface = stringerIface("GoString");
+  uint8_t fl = kKnown;
+  if (implements(t, errIface)) fl |= kHasError;
+  if (implements(t, strIface)) fl |= kHasString;
+  if (implements(t, goStrIface)) fl |= kHasGoString;
+  cache.emplace(t, fl);
+  return fl;
+}
+
+// Calls the string-valued method `name` of value v (dynamic type t). A nil pointer whose method
+// needs the pointee prints "<nil>" as Go's recovered panic does: *nilCase is set.
+bool callStringMethod(const Type* t, Value v, const char* name, std::string* out, bool* nilCase) {
+  *nilCase = false;
+  rt::EvalHooks& h = rt::evalHooks();
+  if (!h.boundMethod || !h.callFunc) return false;
+  if (t->kind == Kind::Pointer && !v.p) {
+    Lookup l = lookupFieldOrMethod(t, name);
+    if (l.kind != Lookup::What::Method || !l.path.empty() || !l.method->pointerRecv) {
+      *nilCase = true;
+      return true;
+    }
+  }
+  Value fn = h.boundMethod(t, v, name);
+  if (!fn.p) return false;
+  Value res;
+  h.callFunc(fn, nullptr, 0, &res, 1);
+  *out = std::string(rt::strView(res));
+  return true;
+}
+
+int64_t signExtend(uint64_t u, int bits) {
+  if (bits >= 64) return static_cast<int64_t>(u);
+  int s = 64 - bits;
+  return static_cast<int64_t>(u << s) >> s;
+}
+
+uint64_t zeroExtend(uint64_t u, int bits) { return bits >= 64 ? u : (u & ((uint64_t(1) << bits) - 1)); }
+
+int kindBits(Kind k) {
+  switch (k) {
+    case Kind::Int8:
+    case Kind::Uint8: return 8;
+    case Kind::Int16:
+    case Kind::Uint16: return 16;
+    case Kind::Int32:
+    case Kind::Uint32: return 32;
+    default: return 64;
+  }
+}
+
+bool verbIsStringish(char32_t verb) {
+  return verb == 'v' || verb == 's' || verb == 'x' || verb == 'X' || verb == 'q';
+}
+
+uint64_t pointerBits(const Type* t, Value v) {
+  if (!v.p) return 0;
+  Kind k = t->ukind();
+  if (k == Kind::Pointer) {
+    Kind ek = t->underlying()->elem ? t->underlying()->elem->ukind() : Kind::Invalid;
+    if (ek != Kind::Struct && ek != Kind::Array) return reinterpret_cast<uint64_t>(v.as<rt::PtrObj>()->addr);
+  } else if (k == Kind::Slice) {
+    rt::SliceObj* s = v.as<rt::SliceObj>();
+    if (s->arr) return reinterpret_cast<uint64_t>(s->data());
+  }
+  return reinterpret_cast<uint64_t>(v.p);
+}
+
+}  // namespace
+
+std::string typeName(const Type* t) { return t ? typeString(t, true) : std::string("<nil>"); }
+
+void sliceWords(Value slice, std::vector<Value>* out) {
+  out->clear();
+  rt::SliceObj* s = slice.as<rt::SliceObj>();
+  if (!s || s->len == 0) return;
+  Value* d = s->data();
+  out->reserve(static_cast<size_t>(s->len));
+  for (int64_t i = 0; i < s->len; i++) out->push_back(rt::load(&d[i]));
+}
+
+void Printer::badVerb(char32_t verb) {
+  erroring = true;
+  buf += "%!";
+  appendRune(buf, static_cast<int32_t>(verb));
+  buf += '(';
+  if (curType) {
+    const Type* t = curType;
+    Value v = curVal;
+    buf += typeName(t);
+    buf += '=';
+    printValue(t, v, 'v', 0);
+  } else {
+    buf += "<nil>";
+  }
+  buf += ')';
+  erroring = false;
+}
+
+void Printer::printArg(Value iface, char32_t verb) {
+  curType = nullptr;
+  curVal = Value();
+  if (!iface.p) {
+    if (verb == 'T' || verb == 'v') {
+      padString("<nil>");
+    } else {
+      badVerb(verb);
+    }
+    return;
+  }
+  const rt::IfaceObj* io = iface.as<rt::IfaceObj>();
+  const Type* t = io->type;
+  Value v = io->v;
+  curType = t;
+  curVal = v;
+  if (verb == 'T') {
+    fmtS(typeName(t));
+    return;
+  }
+  if (verb == 'p') {
+    fmtPointer(t, v, 'p');
+    return;
+  }
+  // Basic unnamed types need no method lookup.
+  switch (t->kind) {
+    case Kind::Bool: printBool(v.u != 0, verb); return;
+    case Kind::Int:
+    case Kind::Int8:
+    case Kind::Int16:
+    case Kind::Int32:
+    case Kind::Int64: printInteger(static_cast<uint64_t>(signExtend(v.u, kindBits(t->kind))), true, verb); return;
+    case Kind::Uint:
+    case Kind::Uint8:
+    case Kind::Uint16:
+    case Kind::Uint32:
+    case Kind::Uint64:
+    case Kind::Uintptr: printInteger(zeroExtend(v.u, kindBits(t->kind)), false, verb); return;
+    case Kind::Float32: printFloat(v.f, 32, verb); return;
+    case Kind::Float64: printFloat(v.f, 64, verb); return;
+    case Kind::String: printString(rt::strView(v), verb); return;
+    case Kind::Slice:
+      if (t->elem && t->elem->kind == Kind::Uint8) {
+        fmtBytes(t, v, verb, true);
+        return;
+      }
+      break;
+    default: break;
+  }
+  if (!handleMethods(t, v, verb)) printValue(t, v, verb, 0);
+}
+
+bool Printer::handleMethods(const Type* t, Value v, char32_t verb) {
+  if (erroring) return false;
+  uint8_t fl = methodFlags(t);
+  if (verb == 'w') {
+    if (!(fl & kHasError) || !wrapErrs) {
+      badVerb(verb);
+      return true;
+    }
+    verb = 'v';
+  }
+  if (!fl) return false;
+  std::string s;
+  bool nilCase = false;
+  if (f.sharpV) {
+    if ((fl & kHasGoString) && callStringMethod(t, v, "GoString", &s, &nilCase)) {
+      if (nilCase) {
+        buf += "<nil>";
+      } else {
+        fmtS(s);
+      }
+      return true;
+    }
+    return false;
+  }
+  if (!verbIsStringish(verb)) return false;
+  const char* name = (fl & kHasError) ? "Error" : (fl & kHasString) ? "String" : nullptr;
+  if (!name || !callStringMethod(t, v, name, &s, &nilCase)) return false;
+  if (nilCase) {
+    buf += "<nil>";
+  } else {
+    printString(s, verb);
+  }
+  return true;
+}
+
+void Printer::fmtBytes(const Type* t, Value v, char32_t verb, bool exactByteSlice) {
+  const Type* u = t->underlying();
+  bool isNil = false;
+  std::string bytes;
+  if (u->kind == Kind::Slice) {
+    rt::SliceObj* s = v.as<rt::SliceObj>();
+    isNil = s == nullptr;
+    if (s && s->len > 0) {
+      Value* d = s->data();
+      bytes.resize(static_cast<size_t>(s->len));
+      for (int64_t i = 0; i < s->len; i++) bytes[i] = static_cast<char>(rt::load(&d[i]).u);
+    }
+  } else {
+    rt::ArrObj* a = v.as<rt::ArrObj>();
+    bytes.resize(static_cast<size_t>(u->length));
+    if (a)
+      for (int64_t i = 0; i < u->length; i++) bytes[i] = static_cast<char>(rt::load(&a->elems[i]).u);
+  }
+  switch (verb) {
+    case 'v':
+    case 'd':
+      if (f.sharpV) {
+        buf += exactByteSlice ? "[]byte" : typeName(t);  // Go spells the unnamed type []byte here
+        if (isNil) {
+          buf += "(nil)";
+          return;
+        }
+        buf += '{';
+        for (size_t i = 0; i < bytes.size(); i++) {
+          if (i > 0) buf += ", ";
+          fmt0x64(static_cast<unsigned char>(bytes[i]), true);
+        }
+        buf += '}';
+      } else {
+        buf += '[';
+        for (size_t i = 0; i < bytes.size(); i++) {
+          if (i > 0) buf += ' ';
+          fmtInteger(static_cast<unsigned char>(bytes[i]), 10, false, verb, false);
+        }
+        buf += ']';
+      }
+      return;
+    case 's': fmtS(bytes); return;
+    case 'x': fmtSbx(bytes, false); return;
+    case 'X': fmtSbx(bytes, true); return;
+    case 'q': fmtQ(bytes); return;
+    default: printValue(t, v, verb, 0); return;
+  }
+}
+
+void Printer::fmtPointer(const Type* t, Value v, char32_t verb) {
+  switch (t->ukind()) {
+    case Kind::Chan:
+    case Kind::Func:
+    case Kind::Map:
+    case Kind::Pointer:
+    case Kind::Slice:
+    case Kind::UnsafePointer: break;
+    default: badVerb(verb); return;
+  }
+  uint64_t u = pointerBits(t, v);
+  switch (verb) {
+    case 'v':
+      if (f.sharpV) {
+        buf += '(';
+        buf += typeName(t);
+        buf += ")(";
+        if (u == 0) {
+          buf += "nil";
+        } else {
+          fmt0x64(u, true);
+        }
+        buf += ')';
+      } else if (u == 0) {
+        padString("<nil>");
+      } else {
+        fmt0x64(u, !f.sharp);
+      }
+      break;
+    case 'p': fmt0x64(u, !f.sharp); break;
+    case 'b':
+    case 'o':
+    case 'd':
+    case 'x':
+    case 'X': printInteger(u, false, verb); break;
+    default: badVerb(verb);
+  }
+}
+
+void Printer::printValue(const Type* t, Value v, char32_t verb, int depth, bool ro) {
+  curType = t;
+  curVal = v;
+  if (depth > 0 && !ro && handleMethods(t, v, verb)) return;
+  curType = t;
+  curVal = v;
+  const Type* u = t->underlying();
+  switch (u->kind) {
+    case Kind::Bool: printBool(v.u != 0, verb); return;
+    case Kind::Int:
+    case Kind::Int8:
+    case Kind::Int16:
+    case Kind::Int32:
+    case Kind::Int64: printInteger(static_cast<uint64_t>(signExtend(v.u, kindBits(u->kind))), true, verb); return;
+    case Kind::Uint:
+    case Kind::Uint8:
+    case Kind::Uint16:
+    case Kind::Uint32:
+    case Kind::Uint64:
+    case Kind::Uintptr: printInteger(zeroExtend(v.u, kindBits(u->kind)), false, verb); return;
+    case Kind::Float32: printFloat(v.f, 32, verb); return;
+    case Kind::Float64: printFloat(v.f, 64, verb); return;
+    case Kind::String: printString(rt::strView(v), verb); return;
+    case Kind::Map: {
+      rt::MapObj* m = v.as<rt::MapObj>();
+      if (f.sharpV) {
+        buf += typeName(t);
+        if (!m) {
+          buf += "(nil)";
+          return;
+        }
+        buf += '{';
+      } else {
+        buf += "map[";
+      }
+      std::vector<std::pair<Value, Value>> entries;
+      if (m) rt::mapSortedEntries(m, u, &entries);
+      for (size_t i = 0; i < entries.size(); i++) {
+        if (i > 0) buf += f.sharpV ? ", " : " ";
+        printValue(u->key, entries[i].first, verb, depth + 1, ro);
+        buf += ':';
+        printValue(u->elem, entries[i].second, verb, depth + 1, ro);
+      }
+      buf += f.sharpV ? '}' : ']';
+      return;
+    }
+    case Kind::Struct: {
+      if (f.sharpV) buf += typeName(t);
+      buf += '{';
+      rt::StructObj* s = v.as<rt::StructObj>();
+      for (size_t i = 0; i < u->fields.size(); i++) {
+        const StructField& fd = u->fields[i];
+        if (i > 0) buf += f.sharpV ? ", " : " ";
+        if ((f.plusV || f.sharpV) && !fd.name.empty()) {
+          buf += fd.name;
+          buf += ':';
+        }
+        Value fv = s ? rt::load(&s->fields[i]) : Value();
+        printValue(fd.type, fv, verb, depth + 1, ro || !fd.exported);
+      }
+      buf += '}';
+      return;
+    }
+    case Kind::Interface: {
+      const rt::IfaceObj* io = v.as<rt::IfaceObj>();
+      if (!io) {
+        if (f.sharpV) {
+          buf += typeName(t);
+          buf += "(nil)";
+        } else {
+          buf += "<nil>";
+        }
+        return;
+      }
+      printValue(io->type, io->v, verb, depth + 1, ro);
+      return;
+    }
+    case Kind::Array:
+    case Kind::Slice: {
+      if ((verb == 's' || verb == 'q' || verb == 'x' || verb == 'X') && u->elem && u->elem->ukind() == Kind::Uint8) {
+        fmtBytes(t, v, verb);
+        return;
+      }
+      Value* data = nullptr;
+      int64_t n = 0;
+      bool isNilSlice = false;
+      if (u->kind == Kind::Slice) {
+        rt::SliceObj* s = v.as<rt::SliceObj>();
+        isNilSlice = s == nullptr;
+        if (s) {
+          data = s->data();
+          n = s->len;
+        }
+      } else {
+        rt::ArrObj* a = v.as<rt::ArrObj>();
+        n = u->length;
+        data = a ? a->elems : nullptr;
+      }
+      if (f.sharpV) {
+        buf += typeName(t);
+        if (isNilSlice) {
+          buf += "(nil)";
+          return;
+        }
+        buf += '{';
+      } else {
+        buf += '[';
+      }
+      for (int64_t i = 0; i < n; i++) {
+        if (i > 0) buf += f.sharpV ? ", " : " ";
+        printValue(u->elem, data ? rt::load(&data[i]) : Value(), verb, depth + 1, ro);
+      }
+      buf += f.sharpV ? '}' : ']';
+      return;
+    }
+    case Kind::Pointer:
+      // A pointer to an array, slice, struct or map prints as & and the pointee at top level.
+      if (depth == 0 && v.p && u->elem) {
+        const Type* e = u->elem;
+        switch (e->ukind()) {
+          case Kind::Struct:
+          case Kind::Array:
+            buf += '&';
+            printValue(e, v, verb, depth + 1, ro);
+            return;
+          case Kind::Slice:
+          case Kind::Map:
+            buf += '&';
+            printValue(e, rt::load(v.as<rt::PtrObj>()->addr), verb, depth + 1, ro);
+            return;
+          default: break;
+        }
+      }
+      fmtPointer(t, v, verb);
+      return;
+    case Kind::Chan:
+    case Kind::Func:
+    case Kind::UnsafePointer: fmtPointer(t, v, verb); return;
+    default:
+      buf += '?';
+      buf += typeName(t);
+      buf += '?';
+      return;
+  }
+}
+
+}  // namespace gol::native::fmtimpl
