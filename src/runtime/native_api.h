@@ -38,6 +38,9 @@ struct EvalHooks {
   void (*writeStderr)(std::string_view s) = nullptr;
   // Builds an error value from a message (errors.New semantics) — used by natives that return error.
   Value (*newError)(std::string_view msg) = nullptr;
+  // Flushes buffered program output to stdout (fmt calls it before reading standard input, so a
+  // prompt appears first as with Go's unbuffered os.Stdout). Null: nothing is buffered.
+  void (*flushStdout)() = nullptr;
 };
 EvalHooks& evalHooks();
 
