@@ -1,0 +1,246 @@
+// Channel send/receive/close (Go's chan.go, over sched::park/ready). select is in select.cpp.
+//
+// Send: lock; closed -> panic; a waiting receiver -> copy the value straight into its waiter
+// slot (on its stack) and ready it; room in the buffer -> enqueue; else queue a waiter holding
+// the value and park (the lock is released by park after the switch). Receive mirrors it; on a
+// full buffered channel with a waiting sender, the receiver takes the head of the buffer and
+// moves the sender's value to the tail, so FIFO order holds. Close wakes every waiter:
+// receivers get 0/false, senders wake with success=false and panic.
+//
+// The waker always unlocks the channel before calling ready(), keeping the lock hold short.
+#include "runtime/chan.h"
+
+#include <new>
+
+#include "runtime/object.h"
+
+namespace gol::rt {
+
+// ---------------------------------------------------------------- wait queues
+
+void WaitQ::enqueue(Waiter* w) {
+  w->next = nullptr;
+  w->prev = last;
+  if (last) last->next = w; else first = w;
+  last = w;
+  w->inQueue = true;
+}
+
+void WaitQ::remove(Waiter* w) {
+  if (!w->inQueue) return;
+  if (w->prev) w->prev->next = w->next; else first = w->next;
+  if (w->next) w->next->prev = w->prev; else last = w->prev;
+  w->next = w->prev = nullptr;
+  w->inQueue = false;
+}
+
+Waiter* WaitQ::dequeue() {
+  for (;;) {
+    Waiter* w = first;
+    if (!w) return nullptr;
+    remove(w);
+    // A select waiter is claimed by the first channel whose waker wins the CAS; the others
+    // just drop it (the select's cleanup pass finds it already gone).
+    if (w->isSelect) {
+      uint32_t z = 0;
+      if (!w->g->selectDone.compare_exchange_strong(z, 1, std::memory_order_acq_rel)) continue;
+    }
+    return w;
+  }
+}
+
+// ---------------------------------------------------------------- make, len, cap
+
+Chan* makeChan(size_t cap) {
+  if (cap > (size_t(1) << 40)) panicPlain("makechan: size out of range");
+  void* mem = alloc(sizeof(Chan), ObjKind::Chan);
+  Chan* c = new (mem) Chan;
+  c->dataqsiz = cap;
+  if (cap) c->buf = static_cast<Word*>(alloc(cap * sizeof(Word), ObjKind::Words));
+  return c;
+}
+
+int64_t len(const Chan* c) {
+  return c ? static_cast<int64_t>(c->qcount.load(std::memory_order_relaxed)) : 0;
+}
+int64_t cap(const Chan* c) { return c ? static_cast<int64_t>(c->dataqsiz) : 0; }
+
+static void unlockChan(void* c) { static_cast<Chan*>(c)->lock.unlock(); }
+
+[[noreturn]] static void blockForever(sched::WaitReason r) {
+  for (;;) sched::park(r);
+}
+
+// ---------------------------------------------------------------- send
+
+// Returns false only when !block and the send could not proceed.
+static bool chansend(Chan* c, Word v, bool block) {
+  if (!c) {
+    if (!block) return false;
+    blockForever(sched::WaitReason::ChanSendNil);
+  }
+  // Non-blocking fast path (Go's): a full buffered channel that is open is not ready.
+  if (!block && c->dataqsiz != 0 && c->closed.load(std::memory_order_acquire) == 0 &&
+      c->qcount.load(std::memory_order_acquire) == c->dataqsiz) {
+    return false;
+  }
+  c->lock.lock();
+  if (c->closed.load(std::memory_order_relaxed)) {
+    c->lock.unlock();
+    panicPlain("send on closed channel");
+  }
+  if (Waiter* w = c->recvq.dequeue()) {
+    if (w->elem) *w->elem = v;
+    w->success = true;
+    sched::G* g = w->g;
+    g->param = w;
+    c->lock.unlock();
+    sched::ready(g);
+    return true;
+  }
+  uint64_t q = c->qcount.load(std::memory_order_relaxed);
+  if (q < c->dataqsiz) {
+    c->buf[c->sendx] = v;
+    if (++c->sendx == c->dataqsiz) c->sendx = 0;
+    c->qcount.store(q + 1, std::memory_order_relaxed);
+    c->lock.unlock();
+    return true;
+  }
+  if (!block) {
+    c->lock.unlock();
+    return false;
+  }
+  sched::G* self = sched::current();
+  Word val = v;
+  Waiter w;
+  w.g = self;
+  w.elem = &val;
+  w.c = c;
+  self->param = nullptr;
+  c->sendq.enqueue(&w);
+  sched::park(sched::WaitReason::ChanSend, unlockChan, c);
+  if (!w.success) panicPlain("send on closed channel");
+  return true;
+}
+
+void send(Chan* c, Word v) { chansend(c, v, true); }
+bool trySend(Chan* c, Word v) { return chansend(c, v, false); }
+
+// ---------------------------------------------------------------- receive
+
+// Returns whether a receive happened (always true when block).
+static bool chanrecv(Chan* c, bool block, Word* out, bool* ok) {
+  if (!c) {
+    if (!block) return false;
+    blockForever(sched::WaitReason::ChanReceiveNil);
+  }
+  // Non-blocking fast path: empty and open means "not ready" without taking the lock.
+  if (!block && c->dataqsiz != 0 && c->qcount.load(std::memory_order_acquire) == 0 &&
+      c->closed.load(std::memory_order_acquire) == 0) {
+    return false;
+  }
+  c->lock.lock();
+  if (c->closed.load(std::memory_order_relaxed) && c->qcount.load(std::memory_order_relaxed) == 0) {
+    c->lock.unlock();
+    *out = 0;
+    if (ok) *ok = false;
+    return true;
+  }
+  if (Waiter* w = c->sendq.dequeue()) {
+    // A sender waits: the buffer is full (or the channel is unbuffered).
+    if (c->dataqsiz == 0) {
+      *out = *w->elem;
+    } else {
+      *out = c->buf[c->recvx];
+      c->buf[c->recvx] = *w->elem;
+      if (++c->recvx == c->dataqsiz) c->recvx = 0;
+      c->sendx = c->recvx;
+    }
+    w->success = true;
+    sched::G* g = w->g;
+    g->param = w;
+    c->lock.unlock();
+    sched::ready(g);
+    if (ok) *ok = true;
+    return true;
+  }
+  uint64_t q = c->qcount.load(std::memory_order_relaxed);
+  if (q > 0) {
+    *out = c->buf[c->recvx];
+    c->buf[c->recvx] = 0;  // drop the reference for the collector
+    if (++c->recvx == c->dataqsiz) c->recvx = 0;
+    c->qcount.store(q - 1, std::memory_order_relaxed);
+    c->lock.unlock();
+    if (ok) *ok = true;
+    return true;
+  }
+  if (!block) {
+    c->lock.unlock();
+    return false;
+  }
+  sched::G* self = sched::current();
+  Word val = 0;
+  Waiter w;
+  w.g = self;
+  w.elem = &val;
+  w.c = c;
+  self->param = nullptr;
+  c->recvq.enqueue(&w);
+  sched::park(sched::WaitReason::ChanReceive, unlockChan, c);
+  *out = val;
+  if (ok) *ok = w.success;
+  return true;
+}
+
+Word recv(Chan* c, bool* ok) {
+  Word v = 0;
+  chanrecv(c, true, &v, ok);
+  return v;
+}
+
+bool tryRecv(Chan* c, Word* v, bool* ok) {
+  Word x = 0;
+  bool okv = false;
+  bool got = chanrecv(c, false, &x, &okv);
+  if (got) {
+    if (v) *v = x;
+    if (ok) *ok = okv;
+  }
+  return got;
+}
+
+// ---------------------------------------------------------------- close
+
+void close(Chan* c) {
+  if (!c) panicPlain("close of nil channel");
+  c->lock.lock();
+  if (c->closed.load(std::memory_order_relaxed)) {
+    c->lock.unlock();
+    panicPlain("close of closed channel");
+  }
+  c->closed.store(1, std::memory_order_release);
+  // Collect every waiter, then ready them after unlocking. The chain reuses Waiter::next: a
+  // dequeued waiter is ours until its goroutine is readied.
+  Waiter* chain = nullptr;
+  while (Waiter* w = c->recvq.dequeue()) {
+    if (w->elem) *w->elem = 0;
+    w->success = false;
+    w->next = chain;
+    chain = w;
+  }
+  while (Waiter* w = c->sendq.dequeue()) {
+    w->success = false;
+    w->next = chain;
+    chain = w;
+  }
+  c->lock.unlock();
+  while (chain) {
+    Waiter* w = chain;
+    chain = w->next;  // read before ready: the goroutine may run and drop w at once
+    sched::G* g = w->g;
+    g->param = w;
+    sched::ready(g);
+  }
+}
+
+}  // namespace gol::rt

@@ -1,0 +1,215 @@
+// gol's goroutine scheduler: public API (DESIGN.md §6).
+//
+// A goroutine (G) is a fiber with its own native stack, switched with Boost.Context's fcontext.
+// N worker threads each own one P (here merged into `Worker`): a 256-entry run queue plus a
+// `runnext` slot; a global queue is shared. Blocking = park(); waking = ready(). The scheduler
+// knows nothing about gol values: channels and sync primitives (src/runtime/) are built on
+// park/ready, and timers (timer.cpp) call back into them.
+//
+// Threading rules for users of this header:
+//   * park/yield/sleep/growAndCall may only be called from a goroutine (never from a timer
+//     callback or a hook running on the scheduler stack).
+//   * ready() may be called from anywhere (goroutine, timer callback, foreign thread).
+//   * Never park while a C++ exception is in flight (inside a catch block).
+#pragma once
+#include <atomic>
+#include <cstddef>
+#include <cstdint>
+
+namespace gol::sched {
+
+class Policy;
+class EventSink;
+
+// Why a goroutine is blocked; printed in brackets by the deadlock report (Go 1.19 wording).
+enum class WaitReason : uint8_t {
+  None,
+  ChanReceive,
+  ChanSend,
+  ChanReceiveNil,
+  ChanSendNil,
+  Select,
+  SelectNoCases,
+  Sleep,
+  Semacquire,
+  CondWait,
+  Preempted,  // internal: stopped by stop-the-world
+};
+const char* waitReasonString(WaitReason r);
+
+enum class GStatus : uint8_t { Idle, Runnable, Running, Waiting, Dead };
+
+struct Worker;
+struct StackSeg;
+
+// A goroutine. Fields above the marker are part of the API; the rest belong to the scheduler
+// and the runtime primitives (chan/select/sync use `param` and `selectDone`).
+// The G struct lives at the top of its base stack segment and is reused (with its stack) after
+// the goroutine ends, as Go's gfget/gfput do.
+struct G {
+  int64_t id = 0;
+  void* user = nullptr;  // the interpreter's per-goroutine state (defer stack, panic, traceback)
+  std::atomic<GStatus> status{GStatus::Idle};
+  std::atomic<WaitReason> waitReason{WaitReason::None};
+
+  // ---- runtime primitives
+  std::atomic<uint32_t> selectDone{0};  // select: first waker to CAS 0->1 wins
+  void* param = nullptr;                // waker -> wakee hand-off (the winning waiter record)
+
+  // ---- scheduler private
+  void* ctx = nullptr;  // saved fcontext while not running
+  void (*fn)(void*) = nullptr;
+  void* arg = nullptr;
+  G* schedLink = nullptr;  // global queue / free list link
+  char* stackLo = nullptr;  // base segment [stackLo, stackHi); the G struct sits just above
+  char* stackHi = nullptr;
+  char* limit = nullptr;    // current segment's lo + red zone (stackLow compares against it)
+  StackSeg* seg = nullptr;  // innermost extra segment (growAndCall), nullptr on the base segment
+  StackSeg* spareSeg = nullptr;  // one cached segment, against hot split
+  size_t stackTotal = 0;         // bytes of all segments in use (for the 1 GB cap)
+  void* timer = nullptr;         // sleep timer (timer.cpp), created on first sleep
+  void* asanFake = nullptr;
+  void* tsanFiber = nullptr;
+  bool isMain = false;
+};
+
+// ---------------------------------------------------------------- starting and ending
+
+struct Hooks {
+  // Main returned or exitProgram was called: flush output. The scheduler then _exit(code)s.
+  void (*onExit)(int code) = nullptr;
+  // Every goroutine is blocked and no timer is pending. Print the report (use forEachG);
+  // the scheduler then exits with status 2 (or ends run() when Config::returnFromRun).
+  void (*onDeadlock)() = nullptr;
+  // Unrecoverable runtime error (e.g. "stack overflow"): print "fatal error: <msg>" and exit 2.
+  // If null or if it returns, the scheduler prints a plain message and _exit(2)s.
+  void (*fatal)(const char* msg) = nullptr;
+};
+Hooks& hooks();
+
+struct Config {
+  int procs = 0;                 // 0: GOMAXPROCS env, else CPU count
+  size_t stackSize = 0;          // initial stack per goroutine (0: 64 KiB; 256 KiB under ASan)
+  size_t redZone = 0;            // stackLow() threshold (0: 16 KiB; 64 KiB under ASan)
+  size_t maxStack = 1000000000;  // total stack per goroutine before "stack overflow"
+  bool returnFromRun = false;    // tests: run() returns instead of _exit()ing the process
+};
+
+// Runs mainFn(arg) as goroutine 1 on `cfg.procs` workers. When main returns: hooks().onExit(0)
+// then _exit(0). With cfg.returnFromRun, stops the workers and returns the exit code instead
+// (0 normal, the code given to exitProgram, 2 for deadlock). Env: GOL_STRESS=1 yields at every
+// safepoint; GOL_SCHED_SEED=n selects the deterministic single-worker policy.
+int run(const Config& cfg, void (*mainFn)(void*), void* arg);
+inline int run(int procs, void (*mainFn)(void*), void* arg) {
+  Config c;
+  c.procs = procs;
+  return run(c, mainFn, arg);
+}
+// Ends the program now (os.Exit, end of main, after a fatal panic): onExit hook, then _exit.
+// Must be called from a goroutine. In returnFromRun mode it ends run() and does not return.
+[[noreturn]] void exitProgram(int code);
+// Unrecoverable error: hooks().fatal(msg), then exit 2.
+[[noreturn]] void fatal(const char* msg);
+
+// ---------------------------------------------------------------- goroutines
+
+G* spawn(void (*fn)(void*), void* arg);  // `go fn(arg)`; may be called from any goroutine
+G* current();                            // nullptr when not on a goroutine
+void yield();                            // runtime.Gosched: to the back of the global queue
+// Blocks the current goroutine. unlockFn(arg) (if any) runs on the scheduler stack after the
+// switch away, so a waker holding the same lock can only ready G once it is really parked.
+void park(WaitReason reason, void (*unlockFn)(void*) = nullptr, void* arg = nullptr);
+// Makes a parked goroutine runnable (the current worker's runnext when called from a goroutine).
+void ready(G* g);
+int64_t numGoroutine();
+int procs();              // current GOMAXPROCS
+int setProcs(int n);      // runtime.GOMAXPROCS(n): returns the previous value; n <= 0 only queries
+
+// Iterates over live goroutines (not Dead, not idle in the pool). Safe while the world is
+// stopped or during onDeadlock; otherwise a racy snapshot.
+void forEachG(void (*cb)(G* g, void* ctx), void* ctx);
+
+// ---------------------------------------------------------------- safepoints and stacks
+
+// Per-worker hot state read by the inline checks below (the rest of Worker is in proc.h).
+struct WorkerHot {
+  std::atomic<int32_t> budget{0};  // safepoints left before the slow path; 0 forces it
+  char* stackLimit = nullptr;      // the running G's limit
+  G* curg = nullptr;
+};
+// The current thread's worker, read through the thread pointer with an asm volatile load so the
+// compiler can never cache it across a fiber switch (a G may resume on another thread).
+namespace detail {
+extern intptr_t g_tlsOffset;  // &t_hot minus the thread pointer (static TLS: same in every thread)
+WorkerHot* currentWorkerSlow();
+}  // namespace detail
+inline WorkerHot* currentWorker() {
+#if defined(__x86_64__)
+  char* tp;
+  asm volatile("mov %%fs:0, %0" : "=r"(tp));
+  return *reinterpret_cast<WorkerHot**>(tp + detail::g_tlsOffset);
+#else
+  return detail::currentWorkerSlow();
+#endif
+}
+void safepointSlow();
+
+// Called by the interpreter at loop back-edges and calls: preemption and GC stop point.
+inline void safepoint() {
+  WorkerHot* w = currentWorker();
+  int32_t b = w->budget.load(std::memory_order_relaxed) - 1;
+  w->budget.store(b, std::memory_order_relaxed);
+  if (__builtin_expect(b <= 0, 0)) safepointSlow();
+}
+// True when the current goroutine has less than the red zone of stack left: the caller should
+// continue through growAndCall.
+inline bool stackLow() {
+  WorkerHot* w = currentWorker();
+  return static_cast<char*>(__builtin_frame_address(0)) < w->stackLimit;
+}
+// Runs fn(arg) on a fresh, larger stack segment of the current goroutine and returns. C++
+// exceptions thrown by fn propagate to the caller. Past Config::maxStack: fatal "stack overflow"
+// (hooks().fatal gets "stack overflow"; the interpreter prints Go's two lines).
+void growAndCall(void (*fn)(void*), void* arg);
+
+// ---------------------------------------------------------------- GC seam
+
+// Brings every other worker to a safepoint (or idle) and keeps it there. Call from a goroutine.
+void stopTheWorld();
+void startTheWorld();
+// For each goroutine that is not running: cb(lo, hi) for each live stack range (saved SP up to
+// the segment's top, all segments). The caller's own goroutine is reported from the current SP.
+void forEachGoroutineStack(void (*cb)(const void* lo, const void* hi, void* ctx), void* ctx);
+
+// ---------------------------------------------------------------- time and timers (timer.cpp)
+
+int64_t nanotime();  // monotonic clock, ns
+
+// A timer fires fn(arg) on a worker's scheduler stack (or inside a safepoint): fn must not block
+// or throw; it typically readies a G or does a non-blocking channel send. Periodic when
+// period > 0. The Timer memory belongs to the caller (keep it alive while it is pending).
+struct Timer {
+  int64_t when = 0;
+  int64_t period = 0;
+  void (*fn)(void* arg, int64_t now) = nullptr;
+  void* arg = nullptr;
+  int32_t heapIndex = -1;  // -1: not pending
+};
+void addTimer(Timer* t);                  // t->when, period, fn, arg set by the caller
+bool delTimer(Timer* t);                  // true if it was pending (so it will not fire)
+bool modTimer(Timer* t, int64_t when, int64_t period);  // re-arm; returns whether it was pending
+void sleep(int64_t ns);                   // time.Sleep; ns <= 0 yields
+// GC roots: the arg of every pending timer.
+void forEachTimerArg(void (*cb)(void* arg, void* ctx), void* ctx);
+
+// ---------------------------------------------------------------- policy, events, randomness
+
+// Random number in [0, n) for scheduling decisions (select case order, steal victim): from the
+// policy when one is installed, else a fast per-worker generator.
+uint32_t randn(uint32_t n);
+void setPolicy(Policy* p);  // before run(); forces one worker when non-null
+Policy* policy();
+void setEventSink(EventSink* s);
+EventSink* eventSink();
+
+}  // namespace gol::sched
