@@ -202,3 +202,81 @@ TEST_CASE("fmt: composite values") {
   const Type* ip = tt().pointer(tInt());
   CHECK(gsprintf("%v %#v %d", {box(ip, Value()), box(ip, Value()), box(ip, Value())}) == "<nil> (*int)(nil) 0");
 }
+
+namespace {
+struct ScanResult {
+  int64_t n;
+  int64_t code;
+  std::string msg;
+};
+Value ptrTo(const Type* elem, Value** slot) {
+  auto* cell = static_cast<rt::Cell*>(rt::alloc(sizeof(rt::Cell), rt::ObjKind::Cell));
+  auto* p = static_cast<rt::PtrObj*>(rt::alloc(sizeof(rt::PtrObj), rt::ObjKind::Ptr));
+  p->addr = &cell->v;
+  p->base = cell;
+  *slot = &cell->v;
+  return box(tt().pointer(elem), Value::P(p));
+}
+ScanResult scan(int mode, std::string_view input, std::string_view format, const std::vector<Value>& args) {
+  rt::NativeFn fn = rt::findNative("fmt.scan");
+  REQUIRE(bool(fn));
+  Value a[6] = {Value::I(0), Value(), rt::makeString(input), Value::I(mode), rt::makeString(format), words(args)};
+  Value r[3];
+  rt::NativeCall call{a, r, nullptr, 0};
+  fn(call);
+  return {r[0].i, r[1].i, std::string(rt::strView(r[2]))};
+}
+}  // namespace
+
+TEST_CASE("fmt: scanning") {
+  Value *name, *age, *fa, *fb, *x, *b, *u8;
+  Value pn = ptrTo(tStr(), &name), pa = ptrTo(tInt(), &age);
+  ScanResult r = scan(2, "alice 30", "%s %d", {pn, pa});
+  CHECK(r.n == 2);
+  CHECK(r.code == 0);
+  CHECK(rt::strView(*name) == "alice");
+  CHECK(age->i == 30);
+  Value pfa = ptrTo(tF64(), &fa), pfb = ptrTo(tF64(), &fb);
+  r = scan(0, "1.5\n 2.25", "", {pfa, pfb});
+  CHECK(r.n == 2);
+  CHECK(fa->f + fb->f == 3.75);
+  Value px = ptrTo(tInt(), &x);
+  r = scan(2, "abc", "%d", {px});
+  CHECK((r.n == 0 && r.code == 3 && r.msg == "expected integer"));
+  r = scan(0, "", "", {px});
+  CHECK((r.n == 0 && r.code == 1));
+  r = scan(0, "5", "", {px, pa});
+  CHECK((r.n == 1 && r.code == 1 && x->i == 5));
+  r = scan(2, "5", "%d,%d", {px, pa});
+  CHECK((r.n == 1 && r.code == 2));
+  r = scan(2, "7-8", "%d-%d", {px, pa});
+  CHECK((r.n == 2 && x->i == 7 && age->i == 8));
+  r = scan(2, "7:8", "%d-%d", {px, pa});
+  CHECK((r.n == 1 && r.msg == "input does not match format"));
+  r = scan(0, "0x1F -0b101 0o17", "", {px, pa, ptrTo(tInt(), &fb)});
+  CHECK((r.n == 3 && x->i == 31 && age->i == -5 && fb->i == 15));
+  r = scan(0, "99999999999999999999", "", {px});
+  CHECK(r.msg == "strconv.ParseInt: parsing \"99999999999999999999\": value out of range");
+  Value pu8 = ptrTo(tt().basic(Kind::Uint8), &u8);
+  r = scan(0, "300", "", {pu8});
+  CHECK(r.msg == "unsigned integer overflow on token 300");
+  Value pb = ptrTo(tt().basic(Kind::Bool), &b);
+  r = scan(0, "true F", "", {pb, pb});
+  CHECK((r.n == 2 && b->u == 0));
+  r = scan(1, "1 2\n3", "", {px, pa, pa});
+  CHECK((r.n == 2 && r.msg == "unexpected newline"));
+  r = scan(1, "1 2 3\n", "", {px, pa});
+  CHECK(r.msg == "expected newline");
+  r = scan(2, "\"a b\" x", "%q %c", {pn, pa});
+  CHECK((r.n == 2 && rt::strView(*name) == "a b" && age->i == 'x'));
+  r = scan(2, "12345", "%3d%d", {px, pa});
+  CHECK((r.n == 2 && x->i == 123 && age->i == 45));
+  r = scan(2, "1", "%d %d", {px});
+  CHECK(r.msg == "too few operands for format '%d'");
+  r = scan(2, "1.5e3 abc", "%f %s", {pfa, pn});
+  CHECK((r.n == 2 && fa->f == 1500));
+  r = scan(0, "x", "", {pfa});
+  CHECK(r.msg == "strconv.ParseFloat: parsing \"\": invalid syntax");
+  r = scan(0, "5", "", {I(3)});
+  CHECK(r.msg == "type not a pointer: int");
+}
