@@ -280,3 +280,85 @@ TEST_CASE("fmt: scanning") {
   r = scan(0, "5", "", {I(3)});
   CHECK(r.msg == "type not a pointer: int");
 }
+
+namespace {
+// Fake evaluator hooks: methods are C++ functions of (receiver type, receiver word).
+using FakeMethod = std::string (*)(const Type* recvType, Value recv);
+struct FakeCode {
+  FakeMethod fn;
+  const Type* recvType;
+};
+Value fakeBound(const Type* t, Value v, std::string_view name) {
+  const Type* named = t->kind == Kind::Pointer ? t->elem : t;
+  if (named->kind != Kind::Named) return Value();
+  for (const Method& m : named->methods) {
+    if (m.name != name) continue;
+    if (m.pointerRecv && t->kind != Kind::Pointer) return Value();
+    auto* f = static_cast<rt::FuncObj*>(rt::alloc(sizeof(rt::FuncObj) + sizeof(Value), rt::ObjKind::Func));
+    f->code = m.decl;  // the test stores its FakeCode* here
+    f->ncaps = 1;
+    f->caps[0] = v;
+    return Value::P(f);
+  }
+  return Value();
+}
+void fakeCall(Value f, const Value*, int, Value* results, int) {
+  auto* fo = f.as<rt::FuncObj>();
+  auto* code = reinterpret_cast<const FakeCode*>(fo->code);
+  results[0] = rt::makeString(code->fn(code->recvType, fo->caps[0]));
+}
+const Type* namedWith(const char* name, const Type* under, std::vector<std::pair<const char*, FakeCode*>> methods,
+                      bool ptrRecv = false) {
+  Type* n = tt().newNamed(name, "main");
+  n->underlying_ = under;
+  const Type* sig = tt().func({}, {tStr()}, false);
+  for (auto& [mname, code] : methods) {
+    Method m{mname, sig, ptrRecv, reinterpret_cast<const ast::FuncDecl*>(code), -1};
+    n->methods.push_back(m);
+  }
+  return n;
+}
+std::string vString(const Type*, Value recv) {
+  Value n = recv.as<rt::StructObj>()->fields[0];
+  return "V<" + std::to_string(n.i) + ">";
+}
+}  // namespace
+
+TEST_CASE("fmt: String and Error methods") {
+  rt::EvalHooks& h = rt::evalHooks();
+  auto saved = h;
+  h.boundMethod = fakeBound;
+  h.callFunc = fakeCall;
+  static FakeCode asString{[](const Type*, Value) { return std::string("as Stringer"); }, nullptr};
+  static FakeCode asError{[](const Type*, Value) { return std::string("as error"); }, nullptr};
+  static FakeCode vStr{vString, nullptr};
+  static FakeCode ptrStr{[](const Type*, Value) { return std::string("ptr stringer"); }, nullptr};
+  const Type* empty = tt().structType({});
+  const Type* both = namedWith("Both", empty, {{"Error", &asError}, {"String", &asString}});
+  const Type* intField = tt().structType({StructField{"n", tInt(), false, false, ""}});
+  const Type* v = namedWith("V", intField, {{"String", &vStr}});
+  const Type* p = namedWith("P", intField, {{"String", &ptrStr}}, true);
+  CHECK(gsprintln({box(both, structOf({}))}) == "as error\n");
+  const Type* vs = tt().slice(v);
+  Value vslice = words({structOf({Value::I(1)}), structOf({Value::I(2)})});
+  CHECK(gsprintln({box(v, structOf({Value::I(3)})), box(tt().pointer(v), structOf({Value::I(4)})), box(vs, vslice)}) ==
+        "V<3> V<4> [V<1> V<2>]\n");
+  CHECK(gsprintf("%v %s %d %q %x %5v|%-6s|", {box(v, structOf({Value::I(5)})), box(v, structOf({Value::I(6)})),
+                                             box(v, structOf({Value::I(7)})), box(v, structOf({Value::I(8)})),
+                                             box(v, structOf({Value::I(9)})), box(v, structOf({Value::I(1)})),
+                                             box(v, structOf({Value::I(2)}))}) ==
+        "V<5> V<6> {7} \"V<8>\" 563c393e  V<1>|V<2>  |");
+  CHECK(gsprintln({box(tt().pointer(p), structOf({Value::I(1)})), box(p, structOf({Value::I(2)}))}) ==
+        "ptr stringer {2}\n");
+  CHECK(gsprintln({box(tt().pointer(v), Value())}) == "<nil>\n");
+  const Type* mv = tt().map(tStr(), v);
+  rt::MapObj* m = rt::makeMap(mv, 0);
+  *rt::mapSlot(m, rt::makeString("k")) = structOf({Value::I(9)});
+  CHECK(gsprintln({box(mv, Value::P(m))}) == "map[k:V<9>]\n");
+  const Type* hidden = tt().structType({StructField{"v", v, false, false, ""}});
+  const Type* shown = tt().structType({StructField{"V", v, false, true, ""}});
+  Value inner = structOf({Value::I(1)});
+  CHECK(gsprintf("%v %+v", {box(hidden, structOf({inner})), box(shown, structOf({inner}))}) == "{{1}} {V:V<1>}");
+  CHECK(gsprintf("%#v", {box(v, structOf({Value::I(3)}))}) == "main.V{n:3}");
+  h = saved;
+}
