@@ -1,0 +1,155 @@
+// Parse driver: SLL prediction with bail-out first (fast path for correct code), then LL with
+// Go-style error reporting only if SLL fails. Also guards against deep nesting (stack overflow).
+#include "syntax/parser.h"
+
+#include <BailErrorStrategy.h>
+#include <CommonTokenStream.h>
+#include <atn/ParserATNSimulator.h>
+#include <atn/PredictionMode.h>
+#include <Exceptions.h>
+
+#include "GolParser.h"
+#include "syntax/build_ast.h"
+#include "syntax/source_stream.h"
+#include "syntax/syntax_errors.h"
+#include "syntax/token_source.h"
+
+namespace gol::syntax {
+
+namespace {
+
+thread_local bool usedLLFallback = false;
+
+// Thrown when the parse would recurse deeper than the stack budget allows.
+struct TooDeep {
+  antlr4::Token* at;
+};
+
+// Stack the parser may use below the parse entry point. Parser frames are large, so this bounds
+// nesting at a few thousand rule levels, well past any real program.
+constexpr size_t kStackBudget = 4u << 20;
+
+class GuardedParser : public gol_antlr::GolParser {
+ public:
+  using GolParser::GolParser;
+  void enterRule(antlr4::ParserRuleContext* ctx, size_t state, size_t rule) override {
+    GolParser::enterRule(ctx, state, rule);
+    auto here = reinterpret_cast<uintptr_t>(__builtin_frame_address(0));
+    if (stackTop_ - here > kStackBudget || ++rules_ > maxRules_) throw TooDeep{getCurrentToken()};
+  }
+  void resetGuard(size_t maxRules) {
+    stackTop_ = reinterpret_cast<uintptr_t>(__builtin_frame_address(0));
+    rules_ = 0;
+    maxRules_ = maxRules;
+  }
+
+ private:
+  uintptr_t stackTop_ = 0;
+  size_t rules_ = 0, maxRules_ = 0;
+};
+
+struct ParseOutcome {
+  ast::File* file = nullptr;
+  bool syntaxError = false;  // the parser (not the lexer) rejected the input
+  bool errorAtEof = false;   // ... at the end of the input: the REPL may ask for more
+};
+
+Pos tokenPos(const SemicolonTokenSource& src, Pos base, antlr4::Token* t) {
+  return base + src.offset(t->getStartIndex());
+}
+
+bool atEof(antlr4::Token* t) {
+  return t->getType() == antlr4::Token::EOF || (t->getType() == gol_antlr::GolLexer::SEMI && t->getText() == kEofSemi);
+}
+
+ParseOutcome parse(ast::Arena& arena, FileId id, Diagnostics& diags, bool forceScript) {
+  const SourceFile& sf = SourceTable::global().file(id);
+  SourceStream input(sf.text, sf.base, diags);
+  SemicolonTokenSource src(input, sf.text, sf.base, diags);
+  antlr4::CommonTokenStream tokens(&src);
+  GuardedParser parser(&tokens);
+  parser.removeErrorListeners();
+  ParseOutcome out;
+  auto tooDeep = [&](const TooDeep& e) {
+    diags.error(tokenPos(src, sf.base, e.at), "syntax error: program nested too deeply");
+    out.syntaxError = true;
+  };
+
+  gol_antlr::GolParser::SourceFileContext* tree = nullptr;
+  usedLLFallback = false;
+  parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(antlr4::atn::PredictionMode::SLL);
+  parser.setErrorHandler(std::make_shared<antlr4::BailErrorStrategy>());
+  try {
+    parser.resetGuard(SIZE_MAX);
+    tree = parser.sourceFile();
+  } catch (antlr4::ParseCancellationException&) {
+    tree = nullptr;
+  } catch (const TooDeep& e) {
+    tooDeep(e);
+    return out;
+  }
+  if (!tree) {  // SLL failed: either a real syntax error or a decision SLL can't make. Retry with LL.
+    usedLLFallback = true;
+    tokens.seek(0);
+    parser.reset();
+    parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(antlr4::atn::PredictionMode::LL);
+    parser.setErrorHandler(std::make_shared<GoErrorStrategy>([&](antlr4::Token* at, std::string msg) {
+      diags.error(tokenPos(src, sf.base, at), std::move(msg));
+      out.syntaxError = true;
+      out.errorAtEof = atEof(at);
+    }));
+    try {
+      parser.resetGuard(SIZE_MAX);
+      tree = parser.sourceFile();
+    } catch (antlr4::ParseCancellationException&) {
+      tree = nullptr;
+    } catch (const TooDeep& e) {
+      tooDeep(e);
+      return out;
+    }
+  }
+  if (!tree || out.syntaxError) {
+    out.syntaxError = true;
+    out.file = arena.makeFile();
+    out.file->fileId = id;
+    out.file->pos = sf.base;
+    return out;
+  }
+  Builder builder(arena, diags, src, sf.text, sf.base);
+  out.file = builder.buildFile(tree, id, forceScript);
+  return out;
+}
+
+}  // namespace
+
+ast::File* parseFile(ast::Arena& arena, FileId file, Diagnostics& diags) {
+  try {
+    return parse(arena, file, diags, false).file;
+  } catch (const std::exception& e) {  // never let a runtime surprise escape the front end
+    diags.error(SourceTable::global().base(file), std::string("syntax error: internal parser error: ") + e.what());
+    ast::File* f = arena.makeFile();
+    f->fileId = file;
+    return f;
+  }
+}
+
+InputStatus parseReplInput(ast::Arena& arena, FileId file, Diagnostics& diags, ast::File** out) {
+  Diagnostics local;
+  ParseOutcome r;
+  try {
+    r = parse(arena, file, local, true);
+  } catch (const std::exception& e) {
+    local.error(SourceTable::global().base(file), std::string("syntax error: internal parser error: ") + e.what());
+  }
+  *out = r.file;
+  bool unterminated = false;
+  for (const Diagnostic& d : local.all())
+    unterminated = unterminated || d.message == "raw string literal not terminated" || d.message == "comment not terminated";
+  if ((r.syntaxError && r.errorAtEof) || unterminated) return InputStatus::Incomplete;
+  for (const Diagnostic& d : local.all()) diags.error(d.pos, d.message);
+  return local.hasErrors() ? InputStatus::Error : InputStatus::Complete;
+}
+
+bool lastParseUsedLLFallback() { return usedLLFallback; }
+
+}  // namespace gol::syntax
