@@ -60,7 +60,8 @@ inline void markWord(uintptr_t w) {
   if (ObjKind(st & kKindMask) != ObjKind::Bytes) markStack.push_back(s->start + size_t(i) * s->objSize);
 }
 
-void markRangeImpl(const void* lo, const void* hi) {
+// Conservative scanning reads whole stacks (other frames' redzones, other threads' words).
+__attribute__((no_sanitize("address", "thread"))) void markRangeImpl(const void* lo, const void* hi) {
   auto a = (reinterpret_cast<uintptr_t>(lo) + 7) & ~uintptr_t(7);
   auto b = reinterpret_cast<uintptr_t>(hi);
   for (; a + 8 <= b; a += 8) markWord(*reinterpret_cast<const uintptr_t*>(a));
@@ -110,6 +111,35 @@ void markRoots(bool onGoroutine) {
   }
 }
 
+// Sweeps one span: clears marks, frees unmarked objects (zeroing them, unless the whole span
+// dies and the caller frees its pages lazily-zeroed). Returns whether nothing in it is live.
+bool sweepSpan(Span* s, uint64_t* live, uint64_t* freed) {
+  uint32_t marked = 0, allocated = 0;
+  for (uint32_t i = 0; i < s->nobjs; i++) {
+    uint8_t st = s->state[i];
+    allocated += (st & kAllocated) != 0;
+    marked += (st & kMarked) != 0;
+  }
+  *freed += uint64_t(allocated - marked) * s->objSize;
+  *live += uint64_t(marked) * s->objSize;
+  if (marked == 0 && !s->owned) {
+    std::memset(s->state, 0, s->nobjs);
+    s->nfree = s->nobjs;
+    return true;
+  }
+  for (uint32_t i = 0; i < s->nobjs; i++) {
+    uint8_t st = s->state[i];
+    if (st & kMarked) {
+      s->state[i] = st & uint8_t(~kMarked);
+    } else if (st & kAllocated) {
+      s->state[i] = 0;
+      std::memset(reinterpret_cast<void*>(s->start + size_t(i) * s->objSize), 0, s->objSize);
+      s->nfree++;
+    }
+  }
+  return marked == 0;
+}
+
 // Frees unmarked objects, clears marks, rebuilds the partial lists and free page runs.
 void sweep() {
   Heap& h = heap();
@@ -119,27 +149,11 @@ void sweep() {
   std::vector<Span*> kept;
   kept.reserve(h.spans.size());
   for (Span* s : h.spans) {
-    for (uint32_t i = 0; i < s->nobjs; i++) {
-      uint8_t st = s->state[i];
-      if (!(st & kAllocated)) continue;
-      if (st & kMarked) {
-        s->state[i] = st & uint8_t(~kMarked);
-        live += s->objSize;
-        continue;
-      }
-      s->state[i] = 0;
-      freed += s->objSize;
-      if (s->cls != 0) {
-        std::memset(reinterpret_cast<void*>(s->start + size_t(i) * s->objSize), 0, s->objSize);
-        s->nfree++;
-      }
-    }
-    bool empty = s->cls == 0 ? s->state[0] == 0 : s->nfree == s->nobjs;
-    s->inPartial = false;
-    if (empty && !s->owned) {
-      freeSpanLocked(s);
+    if (sweepSpan(s, &live, &freed) && !s->owned) {
+      freeSpanLocked(s, true);
       continue;
     }
+    s->inPartial = false;
     kept.push_back(s);
     if (s->cls != 0 && s->nfree > 0 && !s->owned) {
       s->inPartial = true;
@@ -147,8 +161,8 @@ void sweep() {
     }
   }
   h.spans.swap(kept);
-  rebuildFreeRunsLocked();
   __atomic_store_n(&h.liveBytes, live, __ATOMIC_RELAXED);
+  rebuildFreeRunsLocked();
   h.lastFreed = freed;
   h.numGC++;
   h.allocatedSinceGC.store(0, std::memory_order_relaxed);

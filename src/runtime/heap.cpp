@@ -39,26 +39,46 @@ struct ClassTable {
 };
 const ClassTable kClassTable;
 
-// Reserves the heap's address space once. MAP_NORESERVE: only touched pages cost memory.
+// An anonymous MAP_NORESERVE mapping (only touched pages cost memory), or nullptr.
+void* mapNoReserve(size_t bytes) {
+  void* p = mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  return p == MAP_FAILED ? nullptr : p;
+}
+
+// Reserves the heap's address space (and its page tables) once, as large as the OS allows.
 void reserve(Heap& h) {
   for (size_t gib = 64; gib >= 1; gib /= 2) {
-    size_t bytes = gib << 30;
-    void* p = mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-    if (p == MAP_FAILED) continue;
-    size_t pages = bytes >> kPageShift;
-    void* pm = mmap(nullptr, pages * sizeof(std::atomic<Span*>), PROT_READ | PROT_WRITE,
-                    MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-    if (pm == MAP_FAILED) {
-      munmap(p, bytes);
+    size_t bytes = gib << 30, pages = bytes >> kPageShift;
+    void* p = mapNoReserve(bytes);
+    void* pm = p ? mapNoReserve(pages * sizeof(std::atomic<Span*>)) : nullptr;
+    void* pd = pm ? mapNoReserve(pages) : nullptr;
+    if (!pd) {
+      if (pm) munmap(pm, pages * sizeof(std::atomic<Span*>));
+      if (p) munmap(p, bytes);
       continue;
     }
     h.base = reinterpret_cast<uintptr_t>(p);
     h.maxPages = pages;
     h.pageMap = static_cast<std::atomic<Span*>*>(pm);
+    h.pageDirty = static_cast<uint8_t*>(pd);
     return;
   }
   std::fputs("fatal error: runtime: cannot reserve heap memory\n", stderr);
   std::_Exit(2);
+}
+
+// Zeroes the dirty pages among [first, first + n).
+void cleanPages(Heap& h, size_t first, size_t n) {
+  for (size_t i = first; i < first + n;) {
+    if (!h.pageDirty[i]) {
+      i++;
+      continue;
+    }
+    size_t j = i;
+    while (j < first + n && h.pageDirty[j]) h.pageDirty[j++] = 0;
+    std::memset(reinterpret_cast<void*>(h.base + (i << kPageShift)), 0, (j - i) << kPageShift);
+    i = j;
+  }
 }
 
 // With h.mu held: npages contiguous zeroed pages (first fit, else from the high-water mark).
@@ -72,6 +92,7 @@ size_t allocPagesLocked(Heap& h, size_t npages) {
       run = h.freeRuns.back();
       h.freeRuns.pop_back();
     }
+    cleanPages(h, first, npages);
     return first;
   }
   if (h.hwPages + npages > h.maxPages) fatal("runtime: out of memory");
@@ -198,24 +219,37 @@ Heap& heap() {
   return *h;
 }
 
-void freeSpanLocked(Span* s) {
+void freeSpanLocked(Span* s, bool dirty) {
   Heap& h = heap();
   size_t first = (s->start - h.base) >> kPageShift;
-  size_t bytes = s->npages * kPageSize;
-  // Keep the invariant "free pages are zero". Big runs go back to the OS (reads as zero).
-  if (s->cls == 0) {
-    if (bytes >= 64 * 1024) {
-      madvise(reinterpret_cast<void*>(s->start), bytes, MADV_DONTNEED);
-    } else {
-      std::memset(reinterpret_cast<void*>(s->start), 0, s->objSize);
-    }
+  for (size_t i = 0; i < s->npages; i++) {
+    h.pageMap[first + i].store(nullptr, std::memory_order_relaxed);
+    if (dirty) h.pageDirty[first + i] = 1;
   }
-  for (size_t i = 0; i < s->npages; i++) h.pageMap[first + i].store(nullptr, std::memory_order_relaxed);
-  h.heapBytes -= bytes;
+  h.heapBytes -= s->npages * kPageSize;
   s->stateBuf.clear();
   s->stateBuf.shrink_to_fit();
   s->state = nullptr;
   h.spare.push_back(s);
+}
+
+// Free pages that were used (dirty) hold RSS. Keep enough of them for the next GC cycle
+// (the trigger lets 2x live be allocated) and give the rest back to the OS, highest addresses
+// first (first-fit allocation reuses low addresses). MADV_DONTNEED pages read back as zero.
+void releaseExcess(Heap& h) {
+  uint64_t retain = std::max<uint64_t>(uint64_t(64) << 20, 2 * h.liveBytes) >> kPageShift;
+  uint64_t dirty = 0;
+  for (auto& [first, n] : h.freeRuns)
+    for (size_t i = first; i < first + n; i++) dirty += h.pageDirty[i];
+  for (size_t r = h.freeRuns.size(); r-- > 0 && dirty > retain;) {
+    auto [first, n] = h.freeRuns[r];
+    if (n < 16) continue;
+    madvise(reinterpret_cast<void*>(h.base + (first << kPageShift)), n << kPageShift, MADV_DONTNEED);
+    for (size_t i = first; i < first + n; i++) {
+      dirty -= h.pageDirty[i];
+      h.pageDirty[i] = 0;
+    }
+  }
 }
 
 void rebuildFreeRunsLocked() {
@@ -229,13 +263,10 @@ void rebuildFreeRunsLocked() {
     }
     size_t j = i;
     while (j < h.hwPages && !h.pageMap[j].load(std::memory_order_relaxed)) j++;
-    if (j == h.hwPages) {  // trailing free pages: lower the high-water mark instead
-      h.hwPages = i;
-      break;
-    }
     h.freeRuns.emplace_back(i, j - i);
     i = j;
   }
+  releaseExcess(h);
 }
 
 }  // namespace gol::rt::heapimpl

@@ -44,9 +44,10 @@ struct Heap {
   size_t maxPages = 0;              // pages in the reservation
   size_t hwPages = 0;               // pages ever handed out (high-water mark)
   std::atomic<Span*>* pageMap = nullptr;  // span of each page, nullptr when free
+  uint8_t* pageDirty = nullptr;     // free page not known to be zero (zeroed when reused)
   std::vector<Span*> spans;         // spans in use
   std::vector<Span*> spare;         // recycled Span structs
-  std::vector<std::pair<size_t, size_t>> freeRuns;  // (first page, npages), zeroed pages
+  std::vector<std::pair<size_t, size_t>> freeRuns;  // (first page, npages)
   std::vector<Span*> partial[kNumClasses];
   std::atomic<uint64_t> allocatedSinceGC{0};
   uint64_t liveBytes = 0;
@@ -70,9 +71,11 @@ inline int64_t slotOf(const Span* s, uintptr_t p) {
 inline uint8_t loadState(const Span* s, size_t i) { return __atomic_load_n(&s->state[i], __ATOMIC_RELAXED); }
 inline void storeState(Span* s, size_t i, uint8_t v) { __atomic_store_n(&s->state[i], v, __ATOMIC_RELAXED); }
 
-// With heap().mu held: return a dead span's pages to the free pool (zeroing them).
-void freeSpanLocked(Span* s);
-// With heap().mu held: rebuild freeRuns from the page map (coalesces neighbours).
+// With heap().mu held: return a dead span's pages to the free pool. dirty: its memory may be
+// non-zero (it is zeroed lazily when the pages are handed out again).
+void freeSpanLocked(Span* s, bool dirty);
+// With heap().mu held: rebuild freeRuns from the page map (coalesces neighbours), and give
+// memory back to the OS when much more is free than live.
 void rebuildFreeRunsLocked();
 
 }  // namespace gol::rt::heapimpl

@@ -9,6 +9,8 @@
 #include <sstream>
 #include <stdexcept>
 #include <string>
+#include <thread>
+#include <memory>
 
 #include "runtime/heap.h"
 #include "runtime/map.h"
@@ -21,9 +23,10 @@ using namespace gol::rt;
 namespace {
 
 Type* mk(Kind k) {
-  auto* t = new Type;
-  t->kind = k;
-  return t;
+  static std::vector<std::unique_ptr<Type>> arena;  // test types live until exit
+  arena.push_back(std::make_unique<Type>());
+  arena.back()->kind = k;
+  return arena.back().get();
 }
 const Type* tInt = mk(Kind::Int);
 const Type* tByte = mk(Kind::Uint8);
@@ -50,7 +53,12 @@ Type* mkMap(const Type* k, const Type* v) {
 }
 Type* mkStruct(std::vector<std::pair<std::string, const Type*>> fs) {
   Type* t = mk(Kind::Struct);
-  for (auto& [n, ft] : fs) t->fields.push_back(StructField{n, ft});
+  for (auto& [n, ft] : fs) {
+    StructField f;
+    f.name = n;
+    f.type = ft;
+    t->fields.push_back(f);
+  }
   return t;
 }
 Type* mkNamed(const std::string& name, const Type* u) {
@@ -491,4 +499,33 @@ TEST_CASE("heap: large objects are freed and their pages reused") {
     collect();
   }
   CHECK(heapStats().heapBytes < heapBefore + 50 * 1700000);
+}
+
+TEST_CASE("threads: concurrent allocation, private maps and shared map readers") {
+  const Type* mt = mkMap(tStr, tInt);
+  MapObj* shared = makeMap(mt, 0);
+  for (int i = 0; i < 1000; i++) store(mapSlot(shared, makeString("w" + std::to_string(i))), Value::I(i));
+  std::vector<std::thread> ts;
+  std::atomic<int64_t> total{0};
+  for (int t = 0; t < 4; t++) {
+    ts.emplace_back([&, t] {
+      MapObj* mine = makeMap(mt, 0);
+      int64_t sum = 0;
+      for (int i = 0; i < 20000; i++) {
+        Value k = makeString("w" + std::to_string((i * 7 + t) % 1000));
+        bool found;
+        sum += mapGet(shared, k, &found).i;
+        Value* slot = mapSlot(mine, k);
+        store(slot, Value::I(load(slot).i + 1));
+        (void)newArray(i % 50);
+      }
+      CHECK(mapLen(mine) == 1000);
+      total += sum;
+    });
+  }
+  for (auto& th : ts) th.join();
+  CHECK(total.load() > 0);
+  collect();  // threads have exited: their cached spans went back to the pool
+  bool found;
+  CHECK(mapGet(shared, S("w999"), &found).i == 999);
 }
