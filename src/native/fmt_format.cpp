@@ -2,11 +2,8 @@
 // in runes, integers in every base with sign/precision/zero-padding rules, %c %q %U on runes,
 // strings with precision, hex of strings and bytes, and strconv-compatible quoting. Also the
 // per-kind verb dispatch for booleans, integers, strings and floats (Go's print.go level).
-#include <clocale>
-#include <cwctype>
-#include <locale.h>
-
 #include "native/fmt_internal.h"
+#include "native/stdlib_util.h"
 
 namespace gol::native::fmtimpl {
 
@@ -46,10 +43,6 @@ int32_t decode(std::string_view s, size_t i, int* width) {
   return r;
 }
 
-locale_t utf8Locale() {
-  static locale_t loc = newlocale(LC_CTYPE_MASK, "C.UTF-8", static_cast<locale_t>(0));
-  return loc;
-}
 }  // namespace
 
 void appendRune(std::string& out, int32_t r) {
@@ -87,23 +80,9 @@ int runeCount(std::string_view s) {
   return n;
 }
 
-// Go's unicode.IsPrint: letters, marks, numbers, punctuation, symbols and the ASCII space.
-// Non-ASCII: the C.UTF-8 locale's classification, minus the spaces and format characters that
-// it counts as printable and Go does not.
-bool isPrint(int32_t r) {
-  if (r < 0x80) return r >= 0x20 && r < 0x7F;
-  if (!validRune(r) || r <= 0x9F || r == 0xAD) return false;
-  if (r == 0xA0 || r == 0x1680 || (r >= 0x2000 && r <= 0x200F) || (r >= 0x2028 && r <= 0x202F) ||
-      (r >= 0x205F && r <= 0x206F) || r == 0x3000 || r == 0xFEFF || (r >= 0xFFF9 && r <= 0xFFFB))
-    return false;
-  if ((r >= 0x600 && r <= 0x605) || r == 0x61C || r == 0x6DD || r == 0x70F || r == 0x180E ||
-      r == 0x110BD || (r >= 0xE0000 && r <= 0xE007F))
-    return false;
-  if ((r >= 0xE000 && r <= 0xF8FF) || r >= 0xF0000) return false;  // private use
-  if ((r & 0xFFFE) == 0xFFFE || (r >= 0xFDD0 && r <= 0xFDEF)) return false;
-  if (locale_t loc = utf8Locale()) return iswprint_l(static_cast<wint_t>(r), loc) != 0;
-  return true;
-}
+// Go's unicode.IsPrint (letters, marks, numbers, punctuation, symbols, ASCII space), shared
+// with strconv and unicode (unicode_tables.cpp).
+bool isPrint(int32_t r) { return uni::isPrint(r); }
 
 bool canBackquote(std::string_view s) {
   for (size_t i = 0; i < s.size();) {
