@@ -188,33 +188,28 @@ stmtList
     : statement? (';' statement?)*
     ;
 
+// Unlabelled on purpose (as are the expression rules): a labelled alternative costs ANTLR a second
+// context allocation; the builder dispatches on the first child instead.
 statement
-    : declaration                       # declStmt
-    | IDENT ':' statement?              # labeledStmt
-    | simpleStmt                        # simpleStatement
-    | 'go' expression                   # goStmt
-    | 'defer' expression                # deferStmt
-    | 'return' expressionList?          # returnStmt
-    | 'break' IDENT?                    # breakStmt
-    | 'continue' IDENT?                 # continueStmt
-    | 'goto' IDENT                      # gotoStmt
-    | 'fallthrough'                     # fallthroughStmt
-    | block                             # blockStmt
-    | ifStmt                            # ifStatement
-    | switchStmt                        # switchStatement
-    | selectStmt                        # selectStatement
-    | forStmt                           # forStatement
+    : declaration
+    | IDENT ':' statement?
+    | simpleStmt
+    | 'go' expression
+    | 'defer' expression
+    | 'return' expressionList?
+    | 'break' IDENT?
+    | 'continue' IDENT?
+    | 'goto' IDENT
+    | 'fallthrough'
+    | block
+    | ifStmt
+    | switchStmt
+    | selectStmt
+    | forStmt
     ;
 
 simpleStmt
-    : expressionList simpleTail?
-    ;
-
-simpleTail
-    : '++'                              # incTail
-    | '--'                              # decTail
-    | '<-' expression                   # sendTail
-    | assignOp expressionList           # assignTail
+    : expressionList ('++' | '--' | '<-' expression | assignOp expressionList)?
     ;
 
 assignOp
@@ -224,14 +219,7 @@ assignOp
 // Header forms: no composite literals of a named type at the top level; `range` allowed after
 // `=`/`:=` (only meaningful in a for header; the builder rejects it elsewhere).
 simpleStmtNL
-    : expressionListNL simpleTailNL?
-    ;
-
-simpleTailNL
-    : '++'                                      # incTailNL
-    | '--'                                      # decTailNL
-    | '<-' expressionNL                         # sendTailNL
-    | assignOp ('range' expressionNL | expressionListNL)    # assignTailNL
+    : expressionListNL ('++' | '--' | '<-' expressionNL | assignOp ('range' expressionNL | expressionListNL))?
     ;
 
 // `if [init;] cond`, `switch [init;] [tag]`: the builder sorts out which part is which.
@@ -279,99 +267,61 @@ expressionListNL
     ;
 
 // A flat operand/operator sequence: precedence climbing happens in the builder, which keeps
-// parse trees shallow for long operator chains.
+// parse trees shallow for long operator chains. Prefix operators are a loop for the same reason.
 expression
-    : unaryExpr (binaryOp unaryExpr)*
+    : unaryExpr (('||' | '&&' | '==' | '!=' | '<' | '<=' | '>' | '>=' | '+' | '-' | '|' | '^'
+        | '*' | '/' | '%' | '<<' | '>>' | '&' | '&^') unaryExpr)*
     ;
 
 expressionNL
-    : unaryExprNL (binaryOp unaryExprNL)*
-    ;
-
-binaryOp
-    : '||' | '&&' | '==' | '!=' | '<' | '<=' | '>' | '>=' | '+' | '-' | '|' | '^'
-    | '*' | '/' | '%' | '<<' | '>>' | '&' | '&^'
+    : unaryExprNL (('||' | '&&' | '==' | '!=' | '<' | '<=' | '>' | '>=' | '+' | '-' | '|' | '^'
+        | '*' | '/' | '%' | '<<' | '>>' | '&' | '&^') unaryExprNL)*
     ;
 
 unaryExpr
-    : unaryOp unaryExpr
-    | primaryExpr
-    ;
-
-unaryExprNL
-    : unaryOp unaryExprNL
-    | primaryExprNL
-    ;
-
-unaryOp
-    : '+' | '-' | '!' | '^' | '*' | '&' | '<-'
-    ;
-
-primaryExpr
-    : operand suffix*
+    : ('+' | '-' | '!' | '^' | '*' | '&' | '<-')* (operand | typeOperand) suffix*
     ;
 
 // In headers a literal value may follow a type literal (`range []int{1, 2}`) but not a name.
-primaryExprNL
-    : (basicOperand | typeOperand literalValue?) suffixNL*
+unaryExprNL
+    : ('+' | '-' | '!' | '^' | '*' | '&' | '<-')* (operand | typeOperand literalValue?) suffixNL*
     ;
 
 operand
-    : basicOperand
-    | typeOperand
-    ;
-
-basicOperand
-    : INT_LIT                           # intOperand
-    | FLOAT_LIT                         # floatOperand
-    | IMAG_LIT                          # imagOperand
-    | RUNE_LIT                          # runeOperand
-    | (STRING_LIT | RAW_STRING_LIT)     # stringOperand
-    | IDENT                             # nameOperand
-    | '(' expression ')'                # parenOperand
-    | 'func' signature block?           # funcOperand
+    : INT_LIT
+    | FLOAT_LIT
+    | IMAG_LIT
+    | RUNE_LIT
+    | STRING_LIT
+    | RAW_STRING_LIT
+    | IDENT
+    | '(' expression ')'
+    | 'func' signature block?
     ;
 
 // Type literals that may start an expression (conversions, composite literals, make/new).
 typeOperand
-    : arrayType                         # arrayOperand
-    | structType                        # structOperand
-    | mapType                           # mapOperand
-    | chanType                          # chanOperand
-    | interfaceType                     # interfaceOperand
+    : arrayType
+    | structType
+    | mapType
+    | chanType
+    | interfaceType
     ;
 
+// Selector, type assertion (or `.(type)` in a type switch header), index or slice, call, literal.
 suffix
-    : selector
-    | typeAssertion
-    | indexOrSlice
-    | arguments
+    : '.' IDENT
+    | '.' '(' (type_ | 'type') ')'
+    | '[' expression? (':' expression? (':' expression?)?)? ','? ']'
+    | '(' (expressionList '...'? ','?)? ')'
     | literalValue
     ;
 
 suffixNL
-    : selector
-    | typeAssertion
-    | indexOrSlice
-    | arguments
-    ;
-
-selector
     : '.' IDENT
-    ;
-
-// x.(T), or x.(type) in a type switch header.
-typeAssertion
-    : '.' '(' (type_ | 'type') ')'
-    ;
-
-// x[i], x[lo:hi], x[lo:hi:max]
-indexOrSlice
-    : '[' lo=expression? (c1=':' hi=expression? (c2=':' max=expression?)?)? ','? ']'
-    ;
-
-arguments
-    : '(' (expressionList '...'? ','?)? ')'
+    | '.' '(' (type_ | 'type') ')'
+    | '[' expression? (':' expression? (':' expression?)?)? ','? ']'
+    | '(' (expressionList '...'? ','?)? ')'
     ;
 
 literalValue

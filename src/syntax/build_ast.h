@@ -71,11 +71,10 @@ class Builder {
   ast::ExprList buildExprList(antlr4::ParserRuleContext* c);  // expressionList or expressionListNL
   ast::Expr* buildExpr(antlr4::ParserRuleContext* c);         // expression or expressionNL
   ast::Expr* buildUnary(antlr4::ParserRuleContext* c);
-  ast::Expr* buildPrimary(antlr4::ParserRuleContext* c);
-  ast::Expr* buildOperand(antlr4::ParserRuleContext* c);      // operand, basicOperand, typeOperand
+  ast::Expr* buildOperand(antlr4::ParserRuleContext* c);      // operand or typeOperand
   ast::Expr* applySuffix(ast::Expr* x, antlr4::ParserRuleContext* c);
-  ast::Expr* buildIndexOrSlice(ast::Expr* x, P::IndexOrSliceContext* c);
-  ast::Expr* buildCall(ast::Expr* x, P::ArgumentsContext* c);
+  ast::Expr* buildIndexOrSlice(ast::Expr* x, antlr4::ParserRuleContext* c);
+  ast::Expr* buildCall(ast::Expr* x, antlr4::ParserRuleContext* c);
   ast::CompositeLit* buildLiteral(ast::Expr* type, P::LiteralValueContext* c);
 
   ast::Arena& arena_;

@@ -58,7 +58,7 @@ ExprList Builder::buildExprList(antlr4::ParserRuleContext* c) {
   return out;
 }
 
-// children: unary (binaryOp unary)*
+// children: unary (op unary)*
 Expr* Builder::buildExpr(antlr4::ParserRuleContext* c) {
   auto& ch = c->children;
   if (ch.size() == 1) return buildUnary(static_cast<antlr4::ParserRuleContext*>(ch[0]));
@@ -75,29 +75,28 @@ Expr* Builder::buildExpr(antlr4::ParserRuleContext* c) {
     operands.back() = b;
   };
   for (size_t i = 0; i < ch.size(); i++) {
-    auto* rc = static_cast<antlr4::ParserRuleContext*>(ch[i]);
     if (i % 2 == 0) {
-      operands.push_back(buildUnary(rc));
+      operands.push_back(buildUnary(static_cast<antlr4::ParserRuleContext*>(ch[i])));
       continue;
     }
-    BinOp op = binOp(rc->getStart()->getType());
+    antlr4::Token* t = static_cast<antlr4::tree::TerminalNode*>(ch[i])->getSymbol();
+    BinOp op = binOp(t->getType());
     while (!ops.empty() && ops.back().first.prec >= op.prec) reduce();  // left-associative
-    ops.push_back({op, pos(rc)});
+    ops.push_back({op, pos(t)});
   }
   while (!ops.empty()) reduce();
   return operands.back();
 }
 
-// children: unaryOp unary | primary. Walks the prefix chain iteratively, then applies it inside out.
+// children: prefixOp* (operand | typeOperand) literalValue? suffix*. Prefixes apply inside out.
 Expr* Builder::buildUnary(antlr4::ParserRuleContext* c) {
-  std::vector<antlr4::Token*> prefix;
-  while (c->children.size() == 2) {
-    prefix.push_back(static_cast<antlr4::ParserRuleContext*>(c->children[0])->getStart());
-    c = static_cast<antlr4::ParserRuleContext*>(c->children[1]);
-  }
-  Expr* x = buildPrimary(static_cast<antlr4::ParserRuleContext*>(c->children[0]));
-  for (size_t i = prefix.size(); i-- > 0;) {
-    antlr4::Token* t = prefix[i];
+  auto& ch = c->children;
+  size_t first = 0;
+  while (tokenOf(ch[first]) >= 0) first++;
+  Expr* x = buildOperand(static_cast<antlr4::ParserRuleContext*>(ch[first]));
+  for (size_t i = first + 1; i < ch.size(); i++) x = applySuffix(x, static_cast<antlr4::ParserRuleContext*>(ch[i]));
+  for (size_t i = first; i-- > 0;) {
+    antlr4::Token* t = static_cast<antlr4::tree::TerminalNode*>(ch[i])->getSymbol();
     Pos p = pos(t);
     if (t->getType() == L::MUL) {
       x = arena_.make<StarExpr>(p, x);
@@ -112,25 +111,19 @@ Expr* Builder::buildUnary(antlr4::ParserRuleContext* c) {
   return x;
 }
 
-// primaryExpr: operand suffix*; primaryExprNL: (basicOperand | typeOperand literalValue?) suffixNL*
-Expr* Builder::buildPrimary(antlr4::ParserRuleContext* c) {
-  Expr* x = buildOperand(static_cast<antlr4::ParserRuleContext*>(c->children[0]));
-  for (size_t i = 1; i < c->children.size(); i++)
-    x = applySuffix(x, static_cast<antlr4::ParserRuleContext*>(c->children[i]));
-  return x;
-}
-
 Expr* Builder::buildOperand(antlr4::ParserRuleContext* c) {
-  int rule = static_cast<int>(c->getRuleIndex());
-  if (rule == P::RuleOperand || rule == P::RuleTypeOperand)
-    return buildOperand(static_cast<antlr4::ParserRuleContext*>(c->children[0]));
-  if (rule == P::RuleArrayType) return buildArrayType(static_cast<P::ArrayTypeContext*>(c));
-  if (rule == P::RuleStructType) return buildStructType(static_cast<P::StructTypeContext*>(c));
-  if (rule == P::RuleMapType) return buildMapType(static_cast<P::MapTypeContext*>(c));
-  if (rule == P::RuleChanType) return buildChanType(static_cast<P::ChanTypeContext*>(c));
-  if (rule == P::RuleInterfaceType) return buildInterfaceType(static_cast<P::InterfaceTypeContext*>(c));
-  // basicOperand alternatives
-  antlr4::Token* t = c->getStart();
+  if (c->getRuleIndex() == P::RuleTypeOperand) {
+    auto* t = static_cast<antlr4::ParserRuleContext*>(c->children[0]);
+    switch (t->getRuleIndex()) {
+      case P::RuleArrayType: return buildArrayType(static_cast<P::ArrayTypeContext*>(t));
+      case P::RuleStructType: return buildStructType(static_cast<P::StructTypeContext*>(t));
+      case P::RuleMapType: return buildMapType(static_cast<P::MapTypeContext*>(t));
+      case P::RuleChanType: return buildChanType(static_cast<P::ChanTypeContext*>(t));
+      default: return buildInterfaceType(static_cast<P::InterfaceTypeContext*>(t));
+    }
+  }
+  auto* o = static_cast<P::OperandContext*>(c);
+  antlr4::Token* t = o->getStart();
   switch (t->getType()) {
     case L::INT_LIT: return arena_.make<BasicLit>(pos(t), LitKind::Int, raw(t));
     case L::FLOAT_LIT: return arena_.make<BasicLit>(pos(t), LitKind::Float, raw(t));
@@ -139,58 +132,72 @@ Expr* Builder::buildOperand(antlr4::ParserRuleContext* c) {
     case L::STRING_LIT:
     case L::RAW_STRING_LIT: return arena_.make<BasicLit>(pos(t), LitKind::String, raw(t));
     case L::IDENT: return arena_.make<Ident>(pos(t), raw(t));
+    case L::LPAREN: return arena_.make<ParenExpr>(pos(t), buildExpr(o->expression()));
     default: break;
   }
-  if (auto* p = dynamic_cast<P::ParenOperandContext*>(c)) return arena_.make<ParenExpr>(pos(t), buildExpr(p->expression()));
-  auto* f = static_cast<P::FuncOperandContext*>(c);
-  FuncTypeExpr* sig = buildSignature(f->signature(), pos(t));
-  if (!f->block()) return sig;
-  return arena_.make<FuncLit>(pos(t), sig, buildBlock(f->block()));
+  FuncTypeExpr* sig = buildSignature(o->signature(), pos(t));
+  if (!o->block()) return sig;
+  return arena_.make<FuncLit>(pos(t), sig, buildBlock(o->block()));
 }
 
+// suffix / suffixNL (dispatch on the leading token), or a literal value after a type in a header.
 Expr* Builder::applySuffix(Expr* x, antlr4::ParserRuleContext* c) {
-  if (c->getRuleIndex() == P::RuleSuffix || c->getRuleIndex() == P::RuleSuffixNL)
-    c = static_cast<antlr4::ParserRuleContext*>(c->children[0]);
-  switch (c->getRuleIndex()) {
-    case P::RuleSelector: {
-      auto* s = static_cast<P::SelectorContext*>(c);
-      return arena_.make<SelectorExpr>(x->pos, x, ident(s->IDENT()));
-    }
-    case P::RuleTypeAssertion: {
-      auto* a = static_cast<P::TypeAssertionContext*>(c);
-      auto* ta = arena_.make<TypeAssertExpr>(x->pos, x, a->type_() ? buildType(a->type_()) : nullptr);
-      if (!ta->typeExpr) looseTypeGuards_.insert(ta);
+  if (c->getRuleIndex() == P::RuleLiteralValue) return buildLiteral(x, static_cast<P::LiteralValueContext*>(c));
+  auto& ch = c->children;
+  switch (tokenOf(ch[0])) {
+    case L::PERIOD: {
+      if (tokenOf(ch[1]) == L::IDENT)
+        return arena_.make<SelectorExpr>(x->pos, x, ident(static_cast<antlr4::tree::TerminalNode*>(ch[1])));
+      auto* type = dynamic_cast<P::Type_Context*>(ch[2]);
+      auto* ta = arena_.make<TypeAssertExpr>(x->pos, x, type ? buildType(type) : nullptr);
+      if (!type) looseTypeGuards_.insert(ta);
       return ta;
     }
-    case P::RuleIndexOrSlice: return buildIndexOrSlice(x, static_cast<P::IndexOrSliceContext*>(c));
-    case P::RuleArguments: return buildCall(x, static_cast<P::ArgumentsContext*>(c));
-    default: return buildLiteral(x, static_cast<P::LiteralValueContext*>(c));
+    case L::LBRACK: return buildIndexOrSlice(x, c);
+    case L::LPAREN: return buildCall(x, c);
+    default: return buildLiteral(x, static_cast<P::LiteralValueContext*>(ch[0]));
   }
 }
 
-Expr* Builder::buildIndexOrSlice(Expr* x, P::IndexOrSliceContext* c) {
-  Pos lb = pos(c->LBRACK());
-  Expr* lo = c->lo ? buildExpr(c->lo) : nullptr;
-  if (!c->c1) {
-    if (!lo) error(pos(c->RBRACK()), "syntax error: expected operand");
-    if (c->COMMA()) error(pos(c->COMMA()), "not supported by gol: generics");
-    return arena_.make<IndexExpr>(x->pos, x, lo, lb);
+// children: '[' expr? (':' expr? (':' expr?)?)? ','? ']'
+Expr* Builder::buildIndexOrSlice(Expr* x, antlr4::ParserRuleContext* c) {
+  auto& ch = c->children;
+  Pos lb = pos(c->getStart());
+  Expr* parts[3] = {nullptr, nullptr, nullptr};
+  int colons = 0;
+  Pos colon2 = 0, comma = 0;
+  for (size_t i = 1; i + 1 < ch.size(); i++) {
+    int tt = tokenOf(ch[i]);
+    if (tt == L::COLON) {
+      if (++colons == 2) colon2 = pos(static_cast<antlr4::tree::TerminalNode*>(ch[i]));
+    } else if (tt == L::COMMA) {
+      comma = pos(static_cast<antlr4::tree::TerminalNode*>(ch[i]));
+    } else {
+      parts[colons] = buildExpr(static_cast<antlr4::ParserRuleContext*>(ch[i]));
+    }
   }
-  Expr* hi = c->hi ? buildExpr(c->hi) : nullptr;
-  Expr* max = c->max ? buildExpr(c->max) : nullptr;
-  bool three = c->c2 != nullptr;
-  if (three && !hi) error(pos(c->c2), "middle index required in 3-index slice");
-  if (three && !max) error(pos(c->RBRACK()), "final index required in 3-index slice");
-  if (c->COMMA()) error(pos(c->COMMA()), "syntax error: unexpected comma, expected ]");
-  return arena_.make<SliceExpr>(x->pos, x, lo, hi, max, three, lb);
+  Pos rb = pos(static_cast<antlr4::tree::TerminalNode*>(ch.back()));
+  if (colons == 0) {
+    if (!parts[0]) error(rb, "syntax error: expected operand");
+    if (comma) error(comma, "not supported by gol: generics");
+    return arena_.make<IndexExpr>(x->pos, x, parts[0], lb);
+  }
+  bool three = colons == 2;
+  if (three && !parts[1]) error(colon2, "middle index required in 3-index slice");
+  if (three && !parts[2]) error(rb, "final index required in 3-index slice");
+  if (comma) error(comma, "syntax error: unexpected comma, expected ]");
+  return arena_.make<SliceExpr>(x->pos, x, parts[0], parts[1], parts[2], three, lb);
 }
 
-Expr* Builder::buildCall(Expr* x, P::ArgumentsContext* c) {
+// children: '(' (expressionList '...'? ','?)? ')'
+Expr* Builder::buildCall(Expr* x, antlr4::ParserRuleContext* c) {
   auto* call = arena_.make<CallExpr>(x->pos, x);
-  call->lparen = pos(c->LPAREN());
-  call->rparen = pos(c->RPAREN());
-  if (c->expressionList()) call->args = buildExprList(c->expressionList());
-  call->hasEllipsis = c->ELLIPSIS() != nullptr;
+  call->lparen = pos(c->getStart());
+  call->rparen = pos(c->getStop());
+  for (auto* ch : c->children) {
+    if (ruleOf(ch) == P::RuleExpressionList) call->args = buildExprList(static_cast<antlr4::ParserRuleContext*>(ch));
+    if (tokenOf(ch) == L::ELLIPSIS) call->hasEllipsis = true;
+  }
   return call;
 }
 

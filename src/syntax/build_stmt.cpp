@@ -5,10 +5,11 @@ namespace gol::syntax {
 
 using namespace gol::ast;
 
+using L = gol_antlr::GolLexer;
+
 namespace {
 
 Tok assignTok(size_t type) {
-  using L = gol_antlr::GolLexer;
   switch (type) {
     case L::ASSIGN: return Tok::Assign;
     case L::DEFINE: return Tok::Define;
@@ -47,80 +48,80 @@ StmtList Builder::buildStmtList(P::StmtListContext* c) {
 }
 
 Stmt* Builder::buildStmt(P::StatementContext* c) {
-  if (auto* d = dynamic_cast<P::DeclStmtContext*>(c)) {
-    GenDecl* g = buildDeclaration(d->declaration());
-    return arena_.make<DeclStmt>(g->pos, g);
+  auto* head = c->children[0];
+  switch (ruleOf(head)) {
+    case P::RuleDeclaration: {
+      GenDecl* g = buildDeclaration(static_cast<P::DeclarationContext*>(head));
+      return arena_.make<DeclStmt>(g->pos, g);
+    }
+    case P::RuleSimpleStmt: {
+      Stmt* st = buildSimple(static_cast<antlr4::ParserRuleContext*>(head));
+      checkHeaderStmt(st);
+      return st;
+    }
+    case P::RuleBlock: return buildBlock(static_cast<P::BlockContext*>(head));
+    case P::RuleIfStmt: return buildIf(static_cast<P::IfStmtContext*>(head));
+    case P::RuleSwitchStmt: return buildSwitch(static_cast<P::SwitchStmtContext*>(head));
+    case P::RuleSelectStmt: return buildSelect(static_cast<P::SelectStmtContext*>(head));
+    case P::RuleForStmt: return buildFor(static_cast<P::ForStmtContext*>(head));
+    default: break;
   }
-  if (auto* l = dynamic_cast<P::LabeledStmtContext*>(c)) {
-    Ident* label = ident(l->IDENT());
-    Stmt* s = l->statement() ? buildStmt(l->statement()) : nullptr;
-    if (!s) s = arena_.make<EmptyStmt>(pos(l->COLON()));
-    return arena_.make<LabeledStmt>(label->pos, label, s);
+  antlr4::Token* kw = static_cast<antlr4::tree::TerminalNode*>(head)->getSymbol();
+  Pos p = pos(kw);
+  Ident* label = c->IDENT() ? ident(c->IDENT()) : nullptr;
+  switch (kw->getType()) {
+    case L::IDENT: {  // label: statement
+      Stmt* s = c->statement() ? buildStmt(c->statement()) : nullptr;
+      if (!s) s = arena_.make<EmptyStmt>(pos(c->COLON()));
+      return arena_.make<LabeledStmt>(p, label, s);
+    }
+    case L::GO: return arena_.make<GoStmt>(p, callOf(buildExpr(c->expression()), "go", p));
+    case L::DEFER: return arena_.make<DeferStmt>(p, callOf(buildExpr(c->expression()), "defer", p));
+    case L::RETURN: {
+      auto* rs = arena_.make<ReturnStmt>(p);
+      if (c->expressionList()) rs->results = buildExprList(c->expressionList());
+      return rs;
+    }
+    case L::BREAK: return arena_.make<BranchStmt>(p, Tok::Break, label);
+    case L::CONTINUE: return arena_.make<BranchStmt>(p, Tok::Continue, label);
+    case L::GOTO: return arena_.make<BranchStmt>(p, Tok::Goto, label);
+    default: return arena_.make<BranchStmt>(p, Tok::Fallthrough, nullptr);
   }
-  if (auto* s = dynamic_cast<P::SimpleStatementContext*>(c)) {
-    Stmt* st = buildSimple(s->simpleStmt());
-    checkHeaderStmt(st);
-    return st;
-  }
-  if (auto* g = dynamic_cast<P::GoStmtContext*>(c))
-    return arena_.make<GoStmt>(pos(g->GO()), callOf(buildExpr(g->expression()), "go", pos(g->GO())));
-  if (auto* d = dynamic_cast<P::DeferStmtContext*>(c))
-    return arena_.make<DeferStmt>(pos(d->DEFER()), callOf(buildExpr(d->expression()), "defer", pos(d->DEFER())));
-  if (auto* r = dynamic_cast<P::ReturnStmtContext*>(c)) {
-    auto* rs = arena_.make<ReturnStmt>(pos(r->RETURN()));
-    if (r->expressionList()) rs->results = buildExprList(r->expressionList());
-    return rs;
-  }
-  if (auto* b = dynamic_cast<P::BreakStmtContext*>(c))
-    return arena_.make<BranchStmt>(pos(b->BREAK()), Tok::Break, b->IDENT() ? ident(b->IDENT()) : nullptr);
-  if (auto* k = dynamic_cast<P::ContinueStmtContext*>(c))
-    return arena_.make<BranchStmt>(pos(k->CONTINUE()), Tok::Continue, k->IDENT() ? ident(k->IDENT()) : nullptr);
-  if (auto* g = dynamic_cast<P::GotoStmtContext*>(c))
-    return arena_.make<BranchStmt>(pos(g->GOTO()), Tok::Goto, ident(g->IDENT()));
-  if (auto* f = dynamic_cast<P::FallthroughStmtContext*>(c))
-    return arena_.make<BranchStmt>(pos(f->FALLTHROUGH()), Tok::Fallthrough, nullptr);
-  if (auto* b = dynamic_cast<P::BlockStmtContext*>(c)) return buildBlock(b->block());
-  if (auto* i = dynamic_cast<P::IfStatementContext*>(c)) return buildIf(i->ifStmt());
-  if (auto* s = dynamic_cast<P::SwitchStatementContext*>(c)) return buildSwitch(s->switchStmt());
-  if (auto* s = dynamic_cast<P::SelectStatementContext*>(c)) return buildSelect(s->selectStmt());
-  return buildFor(static_cast<P::ForStatementContext*>(c)->forStmt());
 }
 
-// simpleStmt / simpleStmtNL: an expression list and an optional tail. A `range` tail (headers
-// only) yields a RangeStmt without body for buildFor to complete.
+// simpleStmt / simpleStmtNL: an expression list and an optional tail (++, --, <- x, op= list).
+// A `range` tail (headers only) yields a RangeStmt without body for buildFor to complete.
 Stmt* Builder::buildSimple(antlr4::ParserRuleContext* c) {
-  ExprList lhs = buildExprList(static_cast<antlr4::ParserRuleContext*>(c->children[0]));
+  auto& ch = c->children;
+  ExprList lhs = buildExprList(static_cast<antlr4::ParserRuleContext*>(ch[0]));
   Expr* x = lhs[0];
-  if (c->children.size() == 1) {
+  if (ch.size() == 1) {
     if (lhs.size() > 1) error(x->pos, "syntax error: unexpected comma, expected := or = or comma");
     return arena_.make<ExprStmt>(x->pos, x);
   }
-  auto* tail = static_cast<antlr4::ParserRuleContext*>(c->children[1]);
-  auto* first = tail->children[0];
-  int tt = tokenOf(first);
-  using L = gol_antlr::GolLexer;
+  int tt = tokenOf(ch[1]);
   if (tt == L::INC || tt == L::DEC || tt == L::ARROW) {
-    if (lhs.size() > 1) error(pos(tail), "syntax error: unexpected " + raw(tail->getStart()) + ", expected := or = or comma");
+    Pos opPos = pos(static_cast<antlr4::tree::TerminalNode*>(ch[1]));
+    if (lhs.size() > 1) error(opPos, "syntax error: unexpected " + ch[1]->getText() + ", expected := or = or comma");
     if (tt != L::ARROW) return arena_.make<IncDecStmt>(x->pos, x, tt == L::INC);
-    Expr* v = buildExpr(static_cast<antlr4::ParserRuleContext*>(tail->children[1]));
-    return arena_.make<SendStmt>(x->pos, x, v, pos(tail));
+    return arena_.make<SendStmt>(x->pos, x, buildExpr(static_cast<antlr4::ParserRuleContext*>(ch[2])), opPos);
   }
-  auto* opCtx = static_cast<P::AssignOpContext*>(first);
+  auto* opCtx = static_cast<P::AssignOpContext*>(ch[1]);
   Tok op = assignTok(opCtx->getStart()->getType());
-  if (tokenOf(tail->children[1]) == L::RANGE) {
+  if (tokenOf(ch[2]) == L::RANGE) {
     auto* r = arena_.make<RangeStmt>(x->pos);
     if (op != Tok::Assign && op != Tok::Define) error(pos(opCtx), "syntax error: unexpected range");
     if (lhs.size() > 2) error(lhs[2]->pos, "range clause permits at most two iteration variables");
     r->key = lhs[0];
     r->value = lhs.size() > 1 ? lhs[1] : nullptr;
     r->tok = op;
-    r->x = buildExpr(static_cast<antlr4::ParserRuleContext*>(tail->children[2]));
+    r->x = buildExpr(static_cast<antlr4::ParserRuleContext*>(ch[3]));
     return r;
   }
   auto* as = arena_.make<AssignStmt>(x->pos, op);
   as->opPos = pos(opCtx);
   as->lhs = std::move(lhs);
-  as->rhs = buildExprList(static_cast<antlr4::ParserRuleContext*>(tail->children[1]));
+  as->rhs = buildExprList(static_cast<antlr4::ParserRuleContext*>(ch[2]));
   if (op != Tok::Assign && op != Tok::Define && (as->lhs.size() > 1 || as->rhs.size() > 1))
     error(as->opPos, std::string("syntax error: unexpected ") + tokString(op) + ", expected := or = or comma");
   return as;

@@ -67,6 +67,7 @@ ParseOutcome parse(ast::Arena& arena, FileId id, Diagnostics& diags, bool forceS
   SourceStream input(sf.text, sf.base, diags);
   SemicolonTokenSource src(input, sf.text, sf.base, diags);
   antlr4::CommonTokenStream tokens(&src);
+  tokens.fill();  // lex everything first so every lexical error is reported, wherever the parse stops
   GuardedParser parser(&tokens);
   parser.removeErrorListeners();
   ParseOutcome out;

@@ -94,7 +94,8 @@ void GoErrorStrategy::report(antlr4::Parser* p, antlr4::ParserRuleContext* ctx, 
   std::string what = describeToken(at);
   size_t rule = ctx ? ctx->getRuleIndex() : 0;
   std::string msg;
-  if (rule == P::RuleArguments && expected.contains(size_t(L::RPAREN))) {
+  if ((rule == P::RuleSuffix || rule == P::RuleSuffixNL) && ctx->getStart()->getType() == L::LPAREN &&
+      expected.contains(size_t(L::RPAREN))) {
     msg = "unexpected " + what + " in argument list; possibly missing comma or )";
   } else if (rule == P::RuleLiteralValue && expected.contains(size_t(L::RBRACE))) {
     msg = "unexpected " + what + " in composite literal; possibly missing comma or }";
