@@ -5,9 +5,11 @@
 // Str: its 3 header words, others: every word). Sweep: unmarked slots are zeroed and freed, empty
 // spans give their pages back, partial lists and free page runs are rebuilt.
 //
-// The scheduler seam (sched.h: stopTheWorld, forEachGoroutineStack, forEachG, forEachTimerArg)
-// is referenced weakly: in a binary without the scheduler's implementation, collect() is a no-op
-// (except off a goroutine, where it scans the calling thread's own stack: unit tests).
+// The scheduler seam (sched.h): stopTheWorld/startTheWorld, forEachGoroutineStack (stacks from
+// their saved SP, the G structs above them), forEachG (G structs of goroutines not started yet),
+// forEachTimerArg. Called off a goroutine (unit tests, before sched::run) collect() cannot stop
+// the world: it then scans only the calling thread's stack and the caller guarantees no other
+// thread touches the heap meanwhile.
 #include <pthread.h>
 
 #include <csetjmp>
@@ -18,15 +20,6 @@
 #include "runtime/heap_internal.h"
 #include "sched/sched.h"
 
-namespace gol::sched {
-// Weak: resolved when the scheduler's object files are linked in (see top comment).
-void stopTheWorld() __attribute__((weak));
-void startTheWorld() __attribute__((weak));
-void forEachGoroutineStack(void (*cb)(const void* lo, const void* hi, void* ctx), void* ctx) __attribute__((weak));
-void forEachG(void (*cb)(G* g, void* ctx), void* ctx) __attribute__((weak));
-void forEachTimerArg(void (*cb)(void* arg, void* ctx), void* ctx) __attribute__((weak));
-G* current() __attribute__((weak));
-}  // namespace gol::sched
 
 namespace gol::rt {
 using namespace heapimpl;
@@ -102,10 +95,8 @@ void markRoots(bool onGoroutine) {
   }
   if (onGoroutine) {
     sched::forEachGoroutineStack([](const void* lo, const void* hi, void*) { markRangeImpl(lo, hi); }, nullptr);
-    if (sched::forEachG)
-      sched::forEachG([](sched::G* g, void*) { markRangeImpl(g, g + 1); }, nullptr);
-    if (sched::forEachTimerArg)
-      sched::forEachTimerArg([](void* arg, void*) { markWord(reinterpret_cast<uintptr_t>(arg)); }, nullptr);
+    sched::forEachG([](sched::G* g, void*) { markRangeImpl(g, g + 1); }, nullptr);
+    sched::forEachTimerArg([](void* arg, void*) { markWord(reinterpret_cast<uintptr_t>(arg)); }, nullptr);
   } else {
     markOwnThreadStack();
   }
@@ -168,10 +159,6 @@ void sweep() {
   h.allocatedSinceGC.store(0, std::memory_order_relaxed);
 }
 
-bool schedAvailable() {
-  return sched::stopTheWorld && sched::startTheWorld && sched::forEachGoroutineStack && sched::current;
-}
-
 }  // namespace
 
 void addRootRange(Value* lo, Value* hi) { addRootRange(static_cast<const void*>(lo), static_cast<const void*>(hi)); }
@@ -230,9 +217,7 @@ bool gcWanted() {
 
 void collect() {
   if (!gcEnabled()) return;
-  bool onGoroutine = schedAvailable() && sched::current() != nullptr;
-  // Off a goroutine (unit tests, start-up) we cannot stop the world: the caller guarantees that
-  // no other thread touches the heap, and only its own thread stack is scanned.
+  bool onGoroutine = sched::current() != nullptr;  // else see the top comment
   std::unique_lock<std::mutex> lock(gcMu, std::try_to_lock);
   if (!lock.owns_lock()) return;  // another thread is collecting; we'll be stopped at a safepoint
   if (onGoroutine) sched::stopTheWorld();

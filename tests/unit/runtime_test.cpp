@@ -13,6 +13,7 @@
 #include <memory>
 
 #include "runtime/heap.h"
+#include "sched/sched.h"
 #include "runtime/map.h"
 #include "runtime/object.h"
 #include "types/type.h"
@@ -531,4 +532,50 @@ TEST_CASE("threads: concurrent allocation, private maps and shared map readers")
   collect();  // threads have exited: their cached spans went back to the pool
   bool found;
   CHECK(mapGet(shared, S("w999"), &found).i == 999);
+}
+
+namespace {
+// Goroutines build linked lists (struct {next *node; s string}) while collections run from
+// safepoints on all workers; every list must come out intact.
+const Type* tNode = mkStruct({{"next", tAny}, {"s", tStr}});
+std::atomic<int> listsDone{0};
+std::atomic<int> listsOk{0};
+
+void buildList(void*) {
+  Value head;
+  for (int i = 0; i < 20000; i++) {
+    Value n = zeroValue(tNode);
+    n.as<StructObj>()->fields[0] = head;
+    n.as<StructObj>()->fields[1] = makeString("node " + std::to_string(i));
+    head = n;
+    (void)makeString("garbage " + std::to_string(i));  // churn
+    if (i % 64 == 0) {
+      sched::safepoint();
+      if (i % 4096 == 0) collect();
+    }
+  }
+  int ok = 1;
+  for (int i = 19999; i >= 0; i--, head = head.as<StructObj>()->fields[0])
+    if (!head.p || str(head.as<StructObj>()->fields[1]) != "node " + std::to_string(i)) ok = 0;
+  listsOk += ok;
+  listsDone++;
+}
+
+void gcMain(void*) {
+  for (int i = 0; i < 4; i++) sched::spawn(buildList, nullptr);
+  while (listsDone.load() < 4) {
+    sched::safepoint();
+    sched::yield();
+  }
+}
+}  // namespace
+
+TEST_CASE("heap: collections under the scheduler keep every goroutine's data") {
+  uint64_t gcs = heapStats().numGC;
+  sched::Config cfg;
+  cfg.procs = 2;
+  cfg.returnFromRun = true;
+  CHECK(sched::run(cfg, gcMain, nullptr) == 0);
+  CHECK(listsOk.load() == 4);
+  CHECK(heapStats().numGC > gcs);
 }
