@@ -24,4 +24,44 @@ struct ConstValue {
   std::string toString() const;  // Go's spelling for messages: "300", "1e+100", "\"abc\"", "true"
 };
 
+namespace ast {
+enum class Tok : uint8_t;
+}
+
+// Exact constant arithmetic for the checker (const.cpp, constops.cpp, constlit.cpp).
+namespace constant {
+ConstValue makeBool(bool b);
+ConstValue makeString(std::string s);
+ConstValue makeInt(int64_t v);
+ConstValue makeUint(uint64_t v);
+ConstValue makeFloat(double v);
+
+// Literals (raw source text). Return false on a malformed literal.
+bool parseInt(const std::string& raw, ConstValue* out);
+bool parseFloat(const std::string& raw, ConstValue* out);
+bool parseRune(const std::string& raw, ConstValue* out);      // an Int constant
+bool parseString(const std::string& raw, ConstValue* out);    // interpreted or raw string
+bool unquote(const std::string& raw, std::string* out);       // "..." or `...`
+
+bool isIntegral(const ConstValue& v);  // Int, or Float with an integer value
+ConstValue toFloatKind(const ConstValue& v);
+ConstValue toIntKind(const ConstValue& v);  // truncates a Float (callers check integrality)
+int sign(const ConstValue& v);
+int bitLen(const ConstValue& v);            // of an Int's magnitude
+
+// Binary arithmetic on two values of the same class (both Int, both Float, both String, both
+// Bool). intDiv selects truncated integer division for Int operands. Returns Unknown on division
+// by zero (divZero set).
+ConstValue binary(ast::Tok op, const ConstValue& a, const ConstValue& b, bool* divZero);
+ConstValue shift(ast::Tok op, const ConstValue& a, uint64_t count);
+// Unary + - ^ !. For ^ on an unsigned typed constant, `unsignedBits` is its width (0: signed).
+ConstValue unary(ast::Tok op, const ConstValue& a, int unsignedBits);
+bool compare(ast::Tok op, const ConstValue& a, const ConstValue& b);
+
+// Representability of v in basic kind k (Go spec "Representability"). On success *out is v
+// converted to k's class (Int for integer kinds, Float rounded to float32/float64 for float kinds).
+// reason: "overflows" or "truncated" when it fails.
+bool representable(const ConstValue& v, int kind /* gol::Kind */, ConstValue* out, const char** reason);
+}  // namespace constant
+
 }  // namespace gol

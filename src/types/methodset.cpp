@@ -27,7 +27,7 @@ void visit(const Entry& e, const std::string& name, Lookup* found, int* matches,
       if (m.name != name) continue;
       (*matches)++;
       *found = Lookup{};
-      found->kind = Lookup::Method;
+      found->kind = Lookup::What::Method;
       found->path = e.path;
       found->derefs = e.derefs;
       found->method = &m;
@@ -43,7 +43,7 @@ void visit(const Entry& e, const std::string& name, Lookup* found, int* matches,
       if (u->methods[i].name != name) continue;
       (*matches)++;
       *found = Lookup{};
-      found->kind = Lookup::InterfaceMethod;
+      found->kind = Lookup::What::InterfaceMethod;
       found->path = e.path;
       found->derefs = e.derefs;
       found->method = &u->methods[i];
@@ -60,7 +60,7 @@ void visit(const Entry& e, const std::string& name, Lookup* found, int* matches,
     if (f.name == name) {
       (*matches)++;
       *found = Lookup{};
-      found->kind = Lookup::Field;
+      found->kind = Lookup::What::Field;
       found->path = e.path;
       found->path.push_back(int(i));
       found->derefs = e.derefs;
@@ -91,7 +91,7 @@ Lookup lookupFieldOrMethod(const Type* t, const std::string& name) {
     std::vector<Entry> next;
     for (auto& e : level) visit(e, name, &found, &matches, &next, &seen);
     if (matches == 1) return found;
-    if (matches > 1) { none.kind = Lookup::Ambiguous; return none; }
+    if (matches > 1) { none.kind = Lookup::What::Ambiguous; return none; }
     level = std::move(next);
   }
   return none;
@@ -99,7 +99,7 @@ Lookup lookupFieldOrMethod(const Type* t, const std::string& name) {
 
 bool lookupMethod(const Type* t, const std::string& name, MethodPath* out) {
   Lookup l = lookupFieldOrMethod(t, name);
-  if (l.kind != Lookup::Method && l.kind != Lookup::InterfaceMethod) return false;
+  if (l.kind != Lookup::What::Method && l.kind != Lookup::What::InterfaceMethod) return false;
   if (out) {
     out->method = l.method;
     out->recvType = l.recvNamed;
@@ -123,11 +123,11 @@ bool implements(const Type* t, const Type* iface, std::string* missing, bool* wr
         if (hm.name == m.name) have = &hm;
     } else {
       Lookup l = lookupFieldOrMethod(t, m.name);
-      if (l.kind == Lookup::Method || l.kind == Lookup::InterfaceMethod) {
+      if (l.kind == Lookup::What::Method || l.kind == Lookup::What::InterfaceMethod) {
         have = l.method;
         // A pointer-receiver method is in the method set of T only when reached through a pointer.
         bool viaPtr = t->kind == Kind::Pointer || l.indirect;
-        if (l.kind == Lookup::Method && have->pointerRecv && !viaPtr) inSet = false;
+        if (l.kind == Lookup::What::Method && have->pointerRecv && !viaPtr) inSet = false;
       }
     }
     if (!have || have->sig != m.sig || !inSet) {

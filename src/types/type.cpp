@@ -108,7 +108,7 @@ const Type* TypeTable::func(std::vector<const Type*> params, std::vector<const T
 }
 const Type* TypeTable::tuple(std::vector<const Type*> elems) {
   Type t; t.kind = Kind::Tuple;
-  for (auto* e : elems) t.fields.push_back(StructField{"", e});
+  for (auto* e : elems) { StructField f; f.type = e; t.fields.push_back(f); }
   return intern(std::move(t));
 }
 const Type* TypeTable::structType(std::vector<StructField> fields) {

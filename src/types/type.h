@@ -150,7 +150,8 @@ bool implements(const Type* t, const Type* iface, std::string* missing = nullptr
 // Field-or-method lookup for selectors (Go spec "Selectors"): breadth-first through embedded
 // fields, the shallowest unique match wins. t may be a pointer (auto-dereferenced).
 struct Lookup {
-  enum Kind : uint8_t { None, Field, Method, InterfaceMethod, Ambiguous } kind = None;
+  enum class What : uint8_t { None, Field, Method, InterfaceMethod, Ambiguous };
+  What kind = What::None;
   // Field: embedded-field indices ending with the field itself. Method/InterfaceMethod: the path
   // to the embedded receiver (empty when declared on t itself).
   std::vector<int> path;

@@ -1,0 +1,212 @@
+// checkProgram: sets up the universe, checks the main package (Go form) or the script, imports
+// standard packages on first use (parsing and checking them, also transitively), and finishes
+// the annotations that are known only at the end (boxed variables).
+#include "check/checker.h"
+
+#include <exception>
+#include <mutex>
+
+#include "base/source.h"
+#include "syntax/parser.h"
+
+namespace gol::check {
+
+Checker::Checker(ast::Arena& arena, Diagnostics& diags, const StdlibSource& stdlib)
+    : arena_(arena), diags_(diags), stdlib_(stdlib), types_(TypeTable::get()) {}
+
+Program* Checker::run(const std::vector<ast::File*>& files) {
+  prog_ = make<Program>();
+  initUniverse();
+  auto* mainPkg = make<Package>();
+  mainPkg->path = "main";
+  mainPkg->name = "main";
+  packages_["main"] = mainPkg;
+  prog_->main = mainPkg;
+  ast::File* script = nullptr;
+  for (auto* f : files)
+    if (f && f->isScript()) script = f;
+  if (script) {
+    if (files.size() > 1) errorf(script->pos, "a script must be the only file of its program");
+    checkScript(mainPkg, script);
+  } else {
+    checkPackage(mainPkg, files);
+  }
+  prog_->packages.push_back(mainPkg);
+  finishProgram();
+  return diags_.hasErrors() ? nullptr : prog_;
+}
+
+Package* Checker::importPackage(const std::string& path, Pos pos) {
+  auto it = packages_.find(path);
+  if (it != packages_.end()) {
+    if (loading_.count(path)) errorf(pos, "import cycle not allowed: " + path);
+    return it->second;
+  }
+  std::vector<std::pair<std::string, std::string>> sources;
+  if (!stdlib_ || !stdlib_(path, &sources)) return nullptr;
+  auto* p = make<Package>();
+  p->path = path;
+  p->name = pkgNameOf(path);
+  packages_[path] = p;
+  loading_.insert(path);
+  std::vector<ast::File*> parsed;
+  size_t errorsBefore = diags_.count();
+  for (auto& [name, text] : sources) {
+    FileId id = SourceTable::global().add(name, text);
+    if (ast::File* f = syntax::parseFile(arena_, id, diags_)) parsed.push_back(f);
+  }
+  if (diags_.count() == errorsBefore) {
+    // Check the package in a fresh context, then return to the importer's.
+    auto savedPkg = pkg_;
+    auto savedPkgScope = pkgScope_;
+    auto savedScope = scope_;
+    auto savedFn = fn_;
+    auto savedDecl = curDecl_;
+    auto savedIota = iota_;
+    auto savedTop = scriptTop_;
+    fn_ = nullptr;
+    curDecl_ = nullptr;
+    iota_ = -1;
+    scriptTop_ = false;
+    checkPackage(p, parsed);
+    pkg_ = savedPkg;
+    pkgScope_ = savedPkgScope;
+    scope_ = savedScope;
+    fn_ = savedFn;
+    curDecl_ = savedDecl;
+    iota_ = savedIota;
+    scriptTop_ = savedTop;
+  }
+  loading_.erase(path);
+  prog_->packages.push_back(p);
+  return p;
+}
+
+// Declares the imports of a file in `into`.
+static void declareImports(Checker& c, ast::File* f, Scope* into) {
+  for (auto* imp : f->imports) {
+    if (!imp) continue;
+    Package* p = c.importPackage(imp->path, imp->pos);
+    if (!p) {
+      c.errorf(imp->pos, "package " + imp->path + " is not in std");
+      continue;
+    }
+    std::string name = p->name;
+    if (imp->name) {
+      if (imp->name->name == "_") continue;
+      if (imp->name->name == ".") {
+        c.notSupported(imp->pos, "dot imports");
+        continue;
+      }
+      name = imp->name->name;
+    }
+    auto* sym = c.newSymbol(SymKind::Package, name, imp->pos, nullptr);
+    sym->package = p;
+    c.declare(into, sym, imp->pos);
+  }
+}
+
+void Checker::checkPackage(Package* pkg, const std::vector<ast::File*>& files) {
+  pkg_ = pkg;
+  pkgScope_ = newScope(universe_);
+  pkgScopes_[pkg] = pkgScope_;
+  for (auto* f : files) {
+    if (!f) continue;
+    pkg->files.push_back(f);
+    Scope* fileScope = newScope(pkgScope_);
+    declareImports(*this, f, fileScope);
+    collectDecls(pkg, f, fileScope, false);
+  }
+  // Resolve every declaration (also unused ones: their errors count), then check the bodies.
+  std::vector<Symbol*> syms;
+  for (auto& [name, sym] : pkgScope_->names) syms.push_back(sym);
+  std::sort(syms.begin(), syms.end(), [](Symbol* a, Symbol* b) { return a->pos < b->pos; });
+  for (auto* s : syms) {
+    resolve(s);
+    pkg->members[s->name] = s;
+  }
+  for (auto* v : pkgVars_[pkg]) resolve(v);  // also `var _ = f()`
+  for (auto& [recvName, decls] : methodDecls_[pkg]) {
+    Symbol* base = pkgScope_->lookupLocal(recvName);
+    if (!base || base->kind != SymKind::TypeName)
+      for (auto* fd : decls) errorf(fd->recv ? fd->recv->pos : fd->pos, "undefined: " + recvName);
+  }
+  for (auto* fd : pkg->funcs) {
+    pkg_ = pkg;
+    pkgScope_ = pkgScopes_[pkg];
+    funcBody(fd);
+  }
+  computeInitOrder(pkg);
+  if (pkg->path == "main") {
+    Symbol* m = pkgScope_->lookupLocal("main");
+    if (!m || m->kind != SymKind::Func)
+      errorf(files.empty() || !files[0] ? 0 : files[0]->pos, "function main is undeclared in the main package");
+    else
+      prog_->mainFunc = m->decl;
+  }
+}
+
+void Checker::checkScript(Package* pkg, ast::File* file) {
+  pkg_ = pkg;
+  pkg->files.push_back(file);
+  Scope* std = newScope(universe_);
+  std->autoStd = true;  // standard packages without import, shadowed by the script's names
+  pkgScope_ = newScope(std);
+  pkgScopes_[pkg] = pkgScope_;
+  declareImports(*this, file, std);
+  collectDecls(pkg, file, pkgScope_, true);
+  prog_->scriptFile = file;
+  auto* info = newFuncInfo("main.main", types_.func({}, {}, false), nullptr);
+  prog_->scriptInfo = info;
+  FuncCtx ctx;
+  ctx.info = info;
+  ctx.sig = info->sig;
+  ctx.litCounter = &ctx.ownCounter;
+  fn_ = &ctx;
+  scope_ = pkgScope_;
+  scriptTop_ = true;
+  stmtList(file->script);
+  scriptTop_ = false;
+  fn_ = nullptr;
+  std::vector<Symbol*> syms;
+  for (auto& [name, sym] : pkgScope_->names) syms.push_back(sym);
+  std::sort(syms.begin(), syms.end(), [](Symbol* a, Symbol* b) { return a->pos < b->pos; });
+  for (auto* s : syms) {
+    resolve(s);
+    pkg->members[s->name] = s;
+  }
+  for (auto* fd : pkg->funcs) {
+    pkg_ = pkg;
+    pkgScope_ = pkgScopes_[pkg];
+    funcBody(fd);
+  }
+}
+
+void Checker::finishProgram() {
+  for (auto* r : refs_)
+    if (r->kind == RefKind::Local && r->sym) r->boxed = r->sym->boxed;
+}
+
+Program* checkProgram(const std::vector<ast::File*>& files, ast::Arena& arena, Diagnostics& diags,
+                      const StdlibSource& stdlib) {
+  // The checker's allocations (symbols, infos, constants) live as long as the process: the
+  // program's annotations point into them.
+  static std::mutex mu;
+  static std::vector<std::shared_ptr<void>> keep;
+  auto* c = new Checker(arena, diags, stdlib);
+  Program* p = nullptr;
+  try {
+    p = c->run(files);
+  } catch (const std::exception& e) {
+    diags.error(files.empty() || !files[0] ? 0 : files[0]->pos, std::string("internal checker error: ") + e.what());
+    p = nullptr;
+  }
+  {
+    std::lock_guard<std::mutex> g(mu);
+    for (auto& o : c->owned_) keep.push_back(std::move(o));
+  }
+  delete c;
+  return p;
+}
+
+}  // namespace gol::check

@@ -1,0 +1,270 @@
+// Internal declarations of the checker: one Checker object per checkProgram call, its methods
+// spread over the files of this folder (scope, resolve, typexpr, expr, binary, convert, call,
+// builtins, selector, composite, stmt, assign, switch, func, describe).
+#pragma once
+#include <deque>
+#include <memory>
+#include <set>
+#include <unordered_map>
+
+#include "check/check.h"
+#include "check/info.h"
+#include "types/const.h"
+#include "types/type.h"
+
+namespace gol::check {
+
+struct Scope {
+  Scope* parent = nullptr;
+  std::unordered_map<std::string, Symbol*> names;
+  bool autoStd = false;  // script form: standard packages resolve here on first use
+  Symbol* lookupLocal(const std::string& n) const {
+    auto it = names.find(n);
+    return it == names.end() ? nullptr : it->second;
+  }
+};
+
+// Bookkeeping for a package-level declaration, resolved lazily on first use.
+struct DeclInfo {
+  enum class State : uint8_t { Unresolved, Resolving, Resolved } state = State::Unresolved;
+  Package* pkg = nullptr;
+  Scope* fileScope = nullptr;
+  ast::ValueSpec* vspec = nullptr;  // var/const
+  ast::Expr* constType = nullptr;   // const: the type of this spec or the one it repeats
+  const ast::ExprList* constValues = nullptr;
+  int nameIndex = 0;
+  ast::TypeSpec* tspec = nullptr;
+  ast::FuncDecl* fdecl = nullptr;
+  std::vector<Symbol*> lhs;         // var: all names of the spec (for `var a, b = f()`)
+  std::vector<Symbol*> deps;        // package-level vars and funcs used (initialisation order)
+};
+
+struct Operand {
+  ast::ExprMode mode = ast::ExprMode::Invalid;
+  const Type* type = nullptr;
+  ConstValue val;
+  ast::Expr* expr = nullptr;
+  Symbol* sym = nullptr;  // Builtin, Package, or the entity an identifier names
+  bool invalid() const { return mode == ast::ExprMode::Invalid; }
+};
+
+// A statement that break/continue may target.
+struct BranchTarget {
+  ast::Stmt* stmt;
+  std::string label;
+  bool isLoop;
+};
+
+// Per function being checked (FuncDecl, FuncLit, or a script's implicit main).
+struct FuncCtx {
+  FuncInfo* info = nullptr;
+  const Type* sig = nullptr;
+  FuncCtx* outer = nullptr;
+  int* litCounter = nullptr;  // shared by the closures of one top-level function: func1, func2...
+  int ownCounter = 0;
+  std::vector<BranchTarget> targets;
+  std::string pendingLabel;   // label of the statement about to be checked
+};
+
+class Checker {
+ public:
+  Checker(ast::Arena& arena, Diagnostics& diags, const StdlibSource& stdlib);
+  Program* run(const std::vector<ast::File*>& files);
+
+  // ---- check.cpp: packages
+  Package* importPackage(const std::string& path, Pos pos);
+  void checkPackage(Package* pkg, const std::vector<ast::File*>& files);
+  void checkScript(Package* pkg, ast::File* file);
+  void finishProgram();
+
+  // ---- scope.cpp
+  void initUniverse();
+  Scope* newScope(Scope* parent);
+  void openScope() { scope_ = newScope(scope_); }
+  void closeScope() { scope_ = scope_->parent; }
+  bool declare(Scope* s, Symbol* sym, Pos pos);
+  Symbol* lookup(const std::string& name);
+  Symbol* newSymbol(SymKind k, const std::string& name, Pos pos, const Type* t);
+  Symbol* stdAutoPackage(Scope* s, const std::string& name);
+
+  // ---- resolve.cpp: package-level declarations
+  void collectDecls(Package* pkg, ast::File* file, Scope* fileScope, bool script);
+  void collectFuncDecl(Package* pkg, ast::FuncDecl* fd, Scope* fileScope);
+  void resolve(Symbol* sym);
+  void resolveConst(Symbol* sym, DeclInfo* d);
+  void resolveVar(Symbol* sym, DeclInfo* d);
+  void resolveType(Symbol* sym, DeclInfo* d);
+  void resolveFunc(Symbol* sym, DeclInfo* d);
+  void attachMethods(Type* named, const std::string& name, Package* pkg);
+  void computeInitOrder(Package* pkg);
+  void noteDep(Symbol* sym);
+
+  // ---- typexpr.cpp
+  const Type* typeOf(ast::Expr* e);                    // a type expression; Invalid on error
+  const Type* funcType(ast::FuncTypeExpr* f, const Type* recv = nullptr);
+  const Type* structType(ast::StructTypeExpr* s);
+  const Type* interfaceType(ast::InterfaceTypeExpr* it);
+  int64_t arrayLength(ast::Expr* len);
+
+  // ---- expr.cpp
+  void rawExpr(ast::Expr* e, Operand& x, const Type* hint = nullptr);
+  void expr(ast::Expr* e, Operand& x, const Type* hint = nullptr);   // single value, not a type
+  void exprOrType(ast::Expr* e, Operand& x);
+  void multiExpr(ast::Expr* e, std::vector<Operand>& out);  // tuple results spread
+  void ident(ast::Ident* id, Operand& x);
+  void basicLit(ast::BasicLit* e, Operand& x);
+  void unary(ast::UnaryExpr* e, Operand& x);
+  void star(ast::StarExpr* e, Operand& x);
+  void index(ast::IndexExpr* e, Operand& x);
+  void sliceExpr(ast::SliceExpr* e, Operand& x);
+  void typeAssert(ast::TypeAssertExpr* e, Operand& x);
+  void funcLit(ast::FuncLit* e, Operand& x);
+  bool checkIndex(ast::Expr* idx, int64_t max, bool allowEqual, int64_t* out);
+  void record(ast::Expr* e, const Operand& x);
+  void markAddrTaken(ast::Expr* e);
+
+  // ---- binary.cpp
+  void binary(ast::BinaryExpr* e, Operand& x);
+  void binaryOp(ast::Expr* e, ast::Tok op, Operand& x, Operand& y, Pos opPos);
+  void shift(ast::Expr* e, ast::Tok op, Operand& x, Operand& y);
+  void comparison(ast::Expr* e, ast::Tok op, Operand& x, Operand& y);
+  bool matchTypes(Operand& x, Operand& y);
+
+  // ---- convert.cpp
+  const Type* defaultType(const Type* t);
+  bool convertUntyped(Operand& x, const Type* target, std::string* why = nullptr);
+  void setFinalType(ast::Expr* e, const Type* t);
+  bool assignableTo(Operand& x, const Type* t, std::string* reason);
+  bool assignment(Operand& x, const Type* t, const std::string& context);
+  void conversion(ast::CallExpr* call, Operand& x, const Type* t);
+  bool convertible(Operand& x, const Type* t);
+  bool representableConst(Operand& x, const Type* t, bool report);
+
+  // ---- call.cpp
+  void call(ast::CallExpr* e, Operand& x);
+  void arguments(ast::CallExpr* e, const Type* sig, const std::string& name, CallInfo* info);
+  std::vector<Operand> callArgs(ast::CallExpr* e, bool* spread);
+
+  // ---- builtins.cpp
+  void builtin(ast::CallExpr* e, Operand& x, BuiltinId id);
+
+  // ---- selector.cpp
+  void selector(ast::SelectorExpr* e, Operand& x);
+  void packageMember(ast::SelectorExpr* e, Symbol* pkgSym, Operand& x);
+  void methodExpr(ast::SelectorExpr* e, const Type* t, Operand& x);
+
+  // ---- composite.cpp
+  void compositeLit(ast::CompositeLit* e, Operand& x, const Type* hint);
+  void structLit(ast::CompositeLit* e, const Type* u);
+  int64_t arrayLit(ast::CompositeLit* e, const Type* elem, int64_t length);
+  void mapLit(ast::CompositeLit* e, const Type* u);
+  void element(ast::Expr* e, const Type* t, const std::string& context);
+
+  // ---- func.cpp
+  FuncInfo* newFuncInfo(const std::string& name, const Type* sig, FuncInfo* enclosing);
+  Symbol* newVar(ast::Ident* id, const Type* t);
+  Symbol* newLocalVar(const std::string& name, Pos pos, const Type* t);
+  VarRef* refFor(Symbol* sym);
+  int captureIndex(FuncInfo* f, Symbol* sym);
+  void declareParams(ast::FuncTypeExpr* ft, const Type* sig, ast::Field* recv, const Type* recvType);
+  void funcBody(ast::FuncDecl* fd);
+  void funcLitBody(ast::FuncLit* fl, FuncInfo* info);
+  void checkBody(ast::BlockStmt* body, const Type* sig);
+  bool isTerminating(ast::Stmt* s);
+  bool isTerminatingList(const ast::StmtList& l);
+  bool hasBreak(ast::Stmt* s, ast::Stmt* target);
+
+  // ---- stmt.cpp
+  void stmtList(const ast::StmtList& l);
+  void stmt(ast::Stmt* s);
+  void block(ast::BlockStmt* b);
+  void exprStmt(ast::ExprStmt* s);
+  void sendStmt(ast::SendStmt* s);
+  void incDec(ast::IncDecStmt* s);
+  void goDefer(ast::CallExpr* c, const char* what);
+  void returnStmt(ast::ReturnStmt* s);
+  void branchStmt(ast::BranchStmt* s);
+  void ifStmt(ast::IfStmt* s);
+  void forStmt(ast::ForStmt* s);
+  void rangeStmt(ast::RangeStmt* s);
+  void condition(ast::Expr* e, const char* what);
+  void labeled(ast::LabeledStmt* s);
+  void pushTarget(ast::Stmt* s, bool isLoop);
+
+  // ---- assign.cpp
+  void assignStmt(ast::AssignStmt* s);
+  void assignOp(ast::AssignStmt* s);
+  void assignVars(ast::AssignStmt* s);
+  void shortVarDecl(ast::AssignStmt* s);
+  bool lhsOperand(ast::Expr* e, Operand& x);
+  bool rhsValues(const ast::ExprList& rhs, size_t nlhs, std::vector<Operand>& out, Pos pos,
+                 bool isDecl);
+  void declStmt(ast::GenDecl* d);
+  void localVarSpec(ast::ValueSpec* vs);
+  void constSpec(ast::ValueSpec* vs, ast::Expr* typ, const ast::ExprList& values, bool global,
+                 Package* pkg);
+  ConstValue constInit(ast::Expr* typ, ast::Expr* value, const Type** t, int iota);
+  void localTypeSpec(ast::TypeSpec* ts);
+
+  // ---- switch.cpp
+  void switchStmt(ast::SwitchStmt* s);
+  void typeSwitch(ast::TypeSwitchStmt* s);
+  void selectStmt(ast::SelectStmt* s);
+  void caseBody(ast::CaseClause* c, bool last);
+
+  // ---- describe.cpp
+  std::string exprString(const ast::Expr* e);
+  std::string describe(const Operand& x);
+  std::string typeStr(const Type* t) { return typeString(t, false); }
+  Pos startPos(const ast::Expr* e);
+  void errorf(Pos pos, std::string msg);
+  void notSupported(Pos pos, const std::string& what) { errorf(pos, "not supported by gol: " + what); }
+
+  // ---- allocation (everything lives as long as the program)
+  template <class T>
+  T* make() {
+    auto p = std::make_shared<T>();
+    owned_.push_back(p);
+    return p.get();
+  }
+  const ConstValue* keep(const ConstValue& v) {
+    auto* c = make<ConstValue>();
+    *c = v;
+    return c;
+  }
+
+  ast::Arena& arena_;
+  Diagnostics& diags_;
+  const StdlibSource& stdlib_;
+  TypeTable& types_;
+  std::vector<std::shared_ptr<void>> owned_;
+  Program* prog_ = nullptr;
+
+  Scope* universe_ = nullptr;
+  Scope* scope_ = nullptr;
+  Package* pkg_ = nullptr;           // package being checked
+  Scope* pkgScope_ = nullptr;        // its scope
+  bool scriptTop_ = false;           // script statements: pkgScope_ declarations are globals
+  FuncCtx* fn_ = nullptr;            // function being checked; null at package level
+  DeclInfo* curDecl_ = nullptr;      // declaration whose dependencies are being recorded
+  int iota_ = -1;                    // inside a const spec: the current iota
+  int globCounter_ = 0;              // closures in package-level initialisers
+
+  std::unordered_map<Symbol*, DeclInfo*> declInfo_;
+  std::unordered_map<const ast::FuncDecl*, Symbol*> funcSyms_;  // functions and methods
+  std::unordered_map<std::string, Package*> packages_;            // by import path
+  std::set<std::string> loading_;                                 // import cycle detection
+  std::unordered_map<Package*, Scope*> pkgScopes_;
+  // methods per package and receiver base type name, attached when the type resolves
+  std::unordered_map<Package*, std::unordered_map<std::string, std::vector<ast::FuncDecl*>>> methodDecls_;
+  std::unordered_map<FuncInfo*, std::unordered_map<Symbol*, int>> captureIdx_;
+  std::vector<VarRef*> refs_;        // fixed up at the end: boxed is known only then
+  std::vector<std::pair<ast::FuncDecl*, Package*>> bodies_;  // function bodies still to check
+  std::unordered_map<Package*, std::vector<Symbol*>> pkgVars_;  // in declaration order
+};
+
+// Name helpers.
+bool isExported(const std::string& name);
+std::string pkgNameOf(const std::string& path);
+
+}  // namespace gol::check
