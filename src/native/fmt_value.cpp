@@ -29,6 +29,7 @@ bool hasEmbedded(const Type* u) {
 
 // Which of error / Stringer / GoStringer the dynamic type t implements (cached per thread).
 uint8_t methodFlags(const Type* t) {
+  if (t->ukind() == Kind::Interface) return 0;  // a static interface type: its dynamic value is printed
   const Type* b = t->kind == Kind::Pointer ? t->elem : t;
   if (!b) return 0;
   if (b->kind == Kind::Named) {
@@ -318,7 +319,7 @@ void Printer::fmtPointer(const Type* t, Value v, char32_t verb) {
 void Printer::printValue(const Type* t, Value v, char32_t verb, int depth, bool ro) {
   curType = t;
   curVal = v;
-  if (depth > 0 && !ro && handleMethods(t, v, verb)) return;
+  if (depth > 0 && !ro && t->ukind() != Kind::Interface && handleMethods(t, v, verb)) return;
   curType = t;
   curVal = v;
   const Type* u = t->underlying();
