@@ -159,10 +159,11 @@ GOL_NATIVE(os_sysReadFile, "os.sysReadFile") {
     return;
   }
   std::string data;
-  char buf[65536];
+  std::string chunk(65536, '\0');  // on the heap: goroutine stacks are small
+  char* buf = chunk.data();
   int err = 0;
   for (;;) {
-    ssize_t r = ::read(fd, buf, sizeof buf);
+    ssize_t r = ::read(fd, buf, chunk.size());
     if (r < 0) {
       if (errno == EINTR) continue;
       err = errno;
@@ -199,8 +200,9 @@ GOL_NATIVE(os_sysChdir, "os.sysChdir") {
   call.results[0] = Value::I(chdir(d.c_str()) != 0 ? errno : 0);
 }
 GOL_NATIVE(os_sysGetwd, "os.sysGetwd") {
-  char buf[4096];
-  if (!getcwd(buf, sizeof buf)) {
+  std::string b(4096, '\0');
+  char* buf = b.data();
+  if (!getcwd(buf, b.size())) {
     call.results[0] = Value();
     call.results[1] = Value::I(errno);
     return;
@@ -241,6 +243,7 @@ GOL_NATIVE(os_sysUnsetenv, "os.sysUnsetenv") {
 }
 GOL_NATIVE(os_Exit, "os.Exit") {
   if (auto f = rt::evalHooks().flushStdout) f();
+  else if (auto w = rt::evalHooks().writeStderr) w("");  // writing stderr flushes stdout first
   std::fflush(stdout);
   std::fflush(stderr);
   _exit(int(call.args[0].i));

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
+#include <vector>
 
 #include "native/native.h"
 #include "native/stdlib_util.h"
@@ -251,11 +252,13 @@ struct Digits {
 Digits digitsOf(double f, int mode, int prec, int bitSize) {
   Digits out;
   if (f == 0) return out;
-  char buf[1100];
+  std::vector<char> store(size_t(std::max(prec, 0)) + 420);  // heap: goroutine stacks are small
+  char* buf = store.data();
+  size_t bufSize = store.size();
   std::to_chars_result r;
   if (mode == 2) {
-    r = bitSize == 32 ? std::to_chars(buf, buf + sizeof buf, float(f), std::chars_format::fixed, prec)
-                      : std::to_chars(buf, buf + sizeof buf, f, std::chars_format::fixed, prec);
+    r = bitSize == 32 ? std::to_chars(buf, buf + bufSize, float(f), std::chars_format::fixed, prec)
+                      : std::to_chars(buf, buf + bufSize, f, std::chars_format::fixed, prec);
     std::string_view s(buf, size_t(r.ptr - buf));
     // "123.4500" -> digits with the point position
     size_t dot = s.find('.');
@@ -273,12 +276,12 @@ Digits digitsOf(double f, int mode, int prec, int bitSize) {
     return out;
   }
   if (mode == 0) {
-    r = bitSize == 32 ? std::to_chars(buf, buf + sizeof buf, float(f), std::chars_format::scientific)
-                      : std::to_chars(buf, buf + sizeof buf, f, std::chars_format::scientific);
+    r = bitSize == 32 ? std::to_chars(buf, buf + bufSize, float(f), std::chars_format::scientific)
+                      : std::to_chars(buf, buf + bufSize, f, std::chars_format::scientific);
   } else {
     int p = prec > 0 ? prec - 1 : 0;
-    r = bitSize == 32 ? std::to_chars(buf, buf + sizeof buf, float(f), std::chars_format::scientific, p)
-                      : std::to_chars(buf, buf + sizeof buf, f, std::chars_format::scientific, p);
+    r = bitSize == 32 ? std::to_chars(buf, buf + bufSize, float(f), std::chars_format::scientific, p)
+                      : std::to_chars(buf, buf + bufSize, f, std::chars_format::scientific, p);
   }
   std::string_view s(buf, size_t(r.ptr - buf));
   size_t e = s.find('e');
