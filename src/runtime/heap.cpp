@@ -135,13 +135,20 @@ Span* newSmallSpanLocked(Heap& h, int cls) {
   return s;
 }
 
-// Per-thread cache: the span this thread allocates from, per class.
+// Per-thread cache: the span this thread allocates from, per class. Trivially constructible so
+// the fast path reads it without a TLS init guard; the releaser (touched on the slow path only)
+// hands the spans back to the pool when the thread exits.
 struct ThreadCache {
-  Span* cur[kNumClasses] = {};
-  ~ThreadCache() {
+  Span* cur[kNumClasses];
+};
+thread_local ThreadCache tcache;
+
+struct CacheReleaser {
+  bool armed = false;
+  ~CacheReleaser() {
     Heap& h = heap();
     std::lock_guard<std::mutex> g(h.mu);
-    for (Span*& s : cur) {
+    for (Span*& s : tcache.cur) {
       if (!s) continue;
       s->owned = false;
       if (s->nfree > 0 && !s->inPartial) {
@@ -152,10 +159,11 @@ struct ThreadCache {
     }
   }
 };
-thread_local ThreadCache tcache;
+thread_local CacheReleaser releaser;
 
 // Replaces the thread's exhausted span of class cls by one with free slots.
 Span* refill(ThreadCache& c, int cls) {
+  releaser.armed = true;  // constructs the releaser on this thread's first refill
   Heap& h = heap();
   std::lock_guard<std::mutex> g(h.mu);
   if (Span* old = c.cur[cls]) old->owned = false;  // full: on no list until the sweeper frees slots

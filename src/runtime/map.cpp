@@ -115,7 +115,7 @@ Value* insertSlot(MapObj* m, uint64_t h, Value key) {
   store(&ent[0], Value::U(h));
   __atomic_store_n(&ents->used, e + 1, __ATOMIC_RELEASE);
   indexInsert(m, h, e);
-  m->count++;
+  __atomic_store_n(&m->count, m->count + 1, __ATOMIC_RELAXED);  // mapLen reads without the lock
   return &ent[2];
 }
 
@@ -125,7 +125,7 @@ void eraseEntry(MapObj* m, int64_t e, uint64_t slot) {
   store(&ent[1], Value());
   store(&ent[2], Value());
   m->index[slot] = 1;
-  m->count--;
+  __atomic_store_n(&m->count, m->count - 1, __ATOMIC_RELAXED);
 }
 
 void lockMap(MapObj* m) {
@@ -165,7 +165,7 @@ MapObj* makeMap(const Type* mapType, int64_t hint) {
   else if ((k >= Kind::Bool && k <= Kind::Uintptr) || k == Kind::Chan || k == Kind::UnsafePointer)
     m->keyMode = MapKeyMode::Word;
   else m->keyMode = MapKeyMode::Generic;
-  rebuild(m, hint < 0 ? 0 : std::min<int64_t>(hint, int64_t(1) << 30));
+  rebuild(m, hint < 0 ? 0 : std::min<int64_t>(hint, int64_t(1) << 20));  // larger maps grow
   return m;
 }
 
@@ -210,7 +210,7 @@ void mapClear(MapObj* m) {
   if (!m) return;
   WriteGuard g(m);
   m->entries = nullptr;
-  m->count = 0;
+  __atomic_store_n(&m->count, 0, __ATOMIC_RELAXED);
   rebuild(m, 0);
 }
 

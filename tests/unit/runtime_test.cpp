@@ -579,3 +579,44 @@ TEST_CASE("heap: collections under the scheduler keep every goroutine's data") {
   CHECK(listsOk.load() == 4);
   CHECK(heapStats().numGC > gcs);
 }
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace {
+// Runs fn in a forked child with stderr captured; returns (exit status, stderr text).
+std::pair<int, std::string> inChild(void (*fn)()) {
+  int fds[2];
+  REQUIRE(pipe(fds) == 0);
+  pid_t pid = fork();
+  if (pid == 0) {
+    dup2(fds[1], 2);
+    fn();
+    _exit(0);
+  }
+  close(fds[1]);
+  std::string err;
+  char buf[256];
+  for (ssize_t n; (n = read(fds[0], buf, sizeof buf)) > 0;) err.append(buf, size_t(n));
+  close(fds[0]);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, err};
+}
+
+void racingWriters() {
+  MapObj* m = makeMap(mkMap(tInt, tInt), 0);
+  auto writer = [m](int base) {
+    for (int i = 0; i < 20000000; i++) store(mapSlot(m, Value::I(base + i % 1000)), Value::I(i));
+  };
+  std::thread a(writer, 0), b(writer, 1000);
+  a.join();
+  b.join();
+}
+}  // namespace
+
+TEST_CASE("maps: concurrent writers die with Go's fatal error, never corrupt memory") {
+  auto [status, err] = inChild(racingWriters);
+  CHECK(status == 2);
+  CHECK(err.find("fatal error: concurrent map writes") != std::string::npos);
+}
