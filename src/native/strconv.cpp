@@ -374,7 +374,6 @@ std::string formatFloat(double f, char fmt, int prec, int bitSize) {
       if (eprec > nd && nd >= d.dp) eprec = nd;
       if (shortest) eprec = 6;
       int exp = d.dp - 1;
-      if (d.d.empty()) exp = 0;
       if (exp < -4 || exp >= eprec) {
         if (prec > nd) prec = nd;
         fmtE(dst, d, prec - 1, fmt == 'g' ? 'e' : 'E');
