@@ -221,7 +221,10 @@ void collect() {
   std::unique_lock<std::mutex> lock(gcMu, std::try_to_lock);
   if (!lock.owns_lock()) return;  // another thread is collecting; we'll be stopped at a safepoint
   if (onGoroutine) sched::stopTheWorld();
-  jmp_buf regs;  // spills callee-saved registers onto this stack, which is scanned
+  // Spill every callee-saved register into this frame (setjmp alone mangles rbp), so pointers
+  // that live only in registers of our own goroutine are on the scanned stack.
+  __builtin_unwind_init();
+  jmp_buf regs;
   setjmp(regs);
   markRoots(onGoroutine);
   drain();

@@ -128,6 +128,7 @@ Span* newSmallSpanLocked(Heap& h, int cls) {
   Span* s = newSpanLocked(h, bytes >> kPageShift);
   s->cls = uint8_t(cls);
   s->objSize = size;
+  s->divMagic = ((uint64_t(1) << 48) + size - 1) / size;
   s->nobjs = uint32_t(bytes / size);
   s->nfree = s->nobjs;
   s->stateBuf.assign(s->nobjs, 0);

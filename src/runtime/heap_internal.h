@@ -30,6 +30,7 @@ struct Span {
   uint32_t nobjs = 0;
   uint32_t nfree = 0;     // free slots (owner thread and sweeper only)
   uint32_t cursor = 0;    // next slot to try (owner thread)
+  uint64_t divMagic = 0;  // ceil(2^48 / objSize): slot = offset * divMagic >> 48 (no division)
   uint8_t cls = 0;        // 0: one large object
   bool owned = false;     // in some thread's cache
   bool inPartial = false; // on the global partial list of its class
@@ -64,8 +65,11 @@ inline Span* spanOf(uintptr_t p) {
   return h.pageMap[(p - h.base) >> kPageShift].load(std::memory_order_relaxed);
 }
 // Slot index of p inside span s, or -1 if p is past the last slot.
+// Exact for offset * objSize < 2^48 (spans are at most 256 KiB of slots up to 32 KiB).
 inline int64_t slotOf(const Span* s, uintptr_t p) {
-  size_t idx = (p - s->start) / s->objSize;
+  uint64_t off = p - s->start;
+  if (s->cls == 0) return off < s->objSize ? 0 : -1;
+  size_t idx = size_t((off * s->divMagic) >> 48);
   return idx < s->nobjs ? int64_t(idx) : -1;
 }
 inline uint8_t loadState(const Span* s, size_t i) { return __atomic_load_n(&s->state[i], __ATOMIC_RELAXED); }
