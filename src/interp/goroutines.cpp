@@ -1,0 +1,210 @@
+// Program start and goroutines: runProgram (hooks, globals, package initialisation in
+// dependency order, then main.main or the script body, all on goroutine 1 of the scheduler),
+// `go` statements (a new fiber runs the pre-evaluated call), per-goroutine interpreter state
+// (GState in sched::G::user), and the deadlock report.
+#include <cstdlib>
+#include <mutex>
+
+#include "interp/compiler.h"
+#include "interp/interp.h"
+#include "interp/nodes_ext.h"
+#include "native/native.h"
+
+namespace gol::interp {
+
+namespace {
+Program* gProg = nullptr;
+std::vector<std::string> gArgs;
+Value* gGlobals = nullptr;
+
+struct SeqInit : Stmt {  // var a, b = f(): evaluate into temps, then store each
+  Expr* x;
+  int temp;
+  std::vector<Stmt*> stores;
+  Status exec(Frame& f) override {
+    x->evalMulti(f, f.s + temp);
+    for (Stmt* s : stores) s->exec(f);
+    return kNormal;
+  }
+};
+
+struct GoStart {  // gol heap (Words): reachable from the new G's arg while it waits to run
+  Expr* call;
+  DeferRec* rec;
+};
+
+void goEntry(void* arg) {
+  auto* st = static_cast<GoStart*>(arg);
+  GState* g = newGState();
+  Frame root;
+  root.g = g;
+  root.s = st->rec->vals;
+  bool panicked = false;
+  try {
+    st->call->eval(root);
+  } catch (PanicUnwind&) {
+    panicked = true;
+  }
+  if (panicked) printPanicAndExit(g);
+}
+
+// Package initialisation of one package: its variable init steps, compiled as one body.
+Stmt* compileInit(Package* pkg, Compiler& c) {
+  auto* blk = new BlockNode();
+  for (InitStep& step : pkg->init) {
+    if (step.lhs.size() == 1 || !step.rhs) {
+      for (Symbol* s : step.lhs) {
+        if (!s) {
+          if (step.rhs) blk->list.push_back(new ExprStmtNode(c.expr(step.rhs)));
+          continue;
+        }
+        Expr* init = step.rhs ? c.exprAs(step.rhs, s->type) : zeroNode(s->type);
+        blk->list.push_back(c.declare(s, init, step.rhs ? step.rhs->pos : s->pos));
+      }
+      continue;
+    }
+    // var a, b = f()
+    int temp = c.newTemp();
+    for (size_t i = 1; i < step.lhs.size(); i++) c.newTemp();
+    auto* seq = new SeqInit();
+    seq->x = c.expr(step.rhs);
+    seq->temp = temp;
+    const Type* tt = step.rhs->type;
+    for (size_t i = 0; i < step.lhs.size(); i++) {
+      Symbol* s = step.lhs[i];
+      Expr* v = new LocalLoad(temp + static_cast<int>(i));
+      if (s && tt && tt->kind == Kind::Tuple && i < tt->fields.size()) v = c.convertNode(v, tt->fields[i].type, s->type);
+      seq->stores.push_back(c.declare(s, v, step.rhs->pos));
+    }
+    blk->list.push_back(seq);
+  }
+  return blk;
+}
+
+void zeroGlobals(Program* prog) {
+  for (Package* p : prog->packages) {
+    for (auto& [name, s] : p->members) {
+      if (s && s->kind == SymKind::Var && s->global && s->index >= 0 && s->type && rt::needsCopy(s->type))
+        gGlobals[s->index] = rt::zeroValue(s->type);
+    }
+  }
+}
+
+void runFunc(Func* fn, Frame& root) {
+  if (!fn->ready.load()) ensureCompiled(fn);
+  auto* s = static_cast<Value*>(alloca(sizeof(Value) * (fn->nslots + 1)));
+  memset(s, 0, sizeof(Value) * (fn->nslots + 1));
+  invoke(fn, s, nullptr, root);
+}
+
+void mainEntry(void*) {
+  GState* g = newGState();
+  Frame root;
+  root.g = g;
+  bool panicked = false;
+  try {
+    Program* prog = gProg;
+    zeroGlobals(prog);
+    for (Package* pkg : prog->packages) {
+      Func* initFn = new Func();
+      initFn->name = (pkg->name.empty() ? std::string("main") : pkg->path) + ".init";
+      Compiler c(initFn, nullptr);
+      initFn->body = compileInit(pkg, c);
+      initFn->nslots = c.nslots();
+      initFn->ready.store(true);
+      runFunc(initFn, root);
+      for (ast::FuncDecl* d : pkg->initFuncs) runFunc(funcForDecl(d), root);
+    }
+    if (prog->mainFunc) {
+      runFunc(funcForDecl(prog->mainFunc), root);
+    } else if (prog->scriptFile) {
+      Func* fn = new Func();
+      fn->name = "main.main";
+      fn->info = prog->scriptInfo;
+      setupFunc(fn, prog->scriptInfo, nullptr);
+      Compiler c(fn, prog->scriptInfo);
+      fn->body = c.compileStmtList(prog->scriptFile->script);
+      fn->nslots = std::max(fn->nslots, c.nslots());
+      if (prog->scriptInfo && prog->scriptInfo->hasDefer) fn->hasDefer = true;
+      fn->ready.store(true);
+      runFunc(fn, root);
+    }
+  } catch (PanicUnwind&) {
+    panicked = true;
+  }
+  if (panicked) printPanicAndExit(g);
+  flushStdout();
+}
+
+void onExit(int) { flushStdout(); }
+
+struct DeadlockCtx {
+  std::string out;
+};
+void reportG(sched::G* sg, void* ctx) {
+  auto* d = static_cast<DeadlockCtx*>(ctx);
+  auto* g = static_cast<GState*>(sg->user);
+  d->out += "\ngoroutine " + std::to_string(sg->id) + " [" + sched::waitReasonString(sg->waitReason.load()) + "]:\n";
+  if (g) d->out += captureTrace(g);
+}
+void onDeadlock() {
+  flushStdout();
+  DeadlockCtx d;
+  d.out = "fatal error: all goroutines are asleep - deadlock!\n";
+  sched::forEachG(reportG, &d);
+  writeStderr(d.out);
+}
+}  // namespace
+
+GState* newGState() {
+  auto* g = new (rt::alloc(sizeof(GState), rt::ObjKind::Words)) GState();
+  sched::G* sg = sched::current();
+  if (sg) {
+    g->id = sg->id;
+    g->gsched = sg;
+    sg->user = g;
+  }
+  return g;
+}
+
+void spawnGoroutine(Expr* call, DeferRec* rec, Frame&) {
+  auto* st = static_cast<GoStart*>(rt::alloc(sizeof(GoStart), rt::ObjKind::Words));
+  st->call = call;
+  st->rec = rec;
+  sched::spawn(goEntry, st);
+}
+
+Value* allocGlobals(int n) {
+  if (gGlobals) return gGlobals;
+  size_t cnt = static_cast<size_t>(n > 0 ? n : 1);
+  gGlobals = static_cast<Value*>(calloc(cnt, sizeof(Value)));
+  rt::addRootRange(gGlobals, gGlobals + cnt);
+  return gGlobals;
+}
+Value* globals() { return gGlobals; }
+
+Value makeStaticString(std::string_view s) {
+  Value v = rt::makeString(s);
+  if (v.p) rt::pin(v.p);
+  return v;
+}
+
+const std::vector<std::string>& programArgs() { return gArgs; }
+
+int runProgram(Program* prog, const RunOptions& opts) {
+  gProg = prog;
+  gArgs = opts.args;
+  installOutputHooks();
+  installPanicHooks();
+  native::registerAll();
+  allocGlobals(prog->numGlobals);
+  sched::hooks().onExit = onExit;
+  sched::hooks().onDeadlock = onDeadlock;
+  sched::Config cfg;
+  cfg.procs = opts.procs;
+  int rc = sched::run(cfg, mainEntry, nullptr);
+  flushStdout();
+  return rc;
+}
+
+}  // namespace gol::interp

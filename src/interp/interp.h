@@ -1,0 +1,23 @@
+// The evaluator's public entry point: runs a checked program (DESIGN.md §4).
+#pragma once
+#include <string>
+#include <vector>
+
+#include "check/info.h"
+
+namespace gol::interp {
+
+struct RunOptions {
+  int procs = 0;                  // 0: GOMAXPROCS env or CPU count
+  std::vector<std::string> args;  // os.Args
+};
+
+// Runs a checked program: package var init in order (Program::packages, each Package::init
+// steps, init funcs), then main.main or the script body. Returns the process exit code (0,
+// os.Exit's n, 2 on unrecovered panic/deadlock/fatal). Output is flushed before returning.
+int runProgram(Program* prog, const RunOptions& opts);
+
+// os.Args as given to runProgram (for the os package's natives).
+const std::vector<std::string>& programArgs();
+
+}  // namespace gol::interp

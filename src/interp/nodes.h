@@ -1,0 +1,194 @@
+// Core of the evaluator: the node interfaces (Expr/Stmt), frames, compiled functions and the
+// per-goroutine state. Everything else in interp/ builds on this header.
+//
+// The checked AST is compiled once into trees of these nodes, specialised by static type, so
+// the hot path is a chain of virtual eval() calls on unboxed words with no name lookups and no
+// dynamic type tests (DESIGN.md §4).
+#pragma once
+#include <alloca.h>
+
+#include <atomic>
+#include <cstring>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "check/info.h"
+#include "runtime/heap.h"
+#include "runtime/native_api.h"
+#include "runtime/object.h"
+#include "runtime/value.h"
+#include "sched/sched.h"
+
+namespace gol::interp {
+
+using rt::Value;
+struct Frame;
+struct Func;
+struct GState;
+
+#define GOL_LIKELY(x) __builtin_expect(!!(x), 1)
+#define GOL_UNLIKELY(x) __builtin_expect(!!(x), 0)
+
+// ---------------------------------------------------------------- nodes
+
+struct Node {
+  Pos pos = 0;
+  virtual ~Node() = default;
+};
+
+struct Expr : Node {
+  virtual Value eval(Frame& f) = 0;
+  // Multi-valued expressions (calls with several results, comma-ok forms) write every value to
+  // out; single-valued ones write their one value.
+  virtual void evalMulti(Frame& f, Value* out) { out[0] = eval(f); }
+};
+
+// Statements report how control leaves them; no C++ exceptions for ordinary control flow.
+enum Status : int { kNormal = 0, kBreak, kContinue, kReturn, kFallthrough };
+
+struct Stmt : Node {
+  virtual Status exec(Frame& f) = 0;
+};
+
+// ---------------------------------------------------------------- functions and frames
+
+// A deferred call: the compiled call node reads its pre-evaluated parts from `vals`
+// (see compileCall's "pre-evaluation" mode). Allocated in the gol heap so the values are
+// visible to the collector; linked per frame, run LIFO.
+struct DeferRec {
+  DeferRec* next;
+  Expr* call;
+  int64_t n;
+  Value vals[];
+};
+
+// A compiled function (declared function, method, closure body or native).
+struct Func {
+  std::string name;                 // Go's name for tracebacks
+  FuncInfo* info = nullptr;
+  const ast::FuncDecl* decl = nullptr;
+  const ast::FuncLit* lit = nullptr;
+  int nslots = 0;                   // frame words: checker's numSlots + compiler temporaries
+  int nparams = 0;                  // receiver + params
+  int nresults = 0;
+  int resultBase = 0;               // results occupy nparams.. (contiguous, unboxed after return)
+  std::vector<int> boxedParams;     // param slots that must move into fresh Cells on entry
+  struct ResInit { int slot; const Type* type; bool boxed; bool zeroObj; };
+  std::vector<ResInit> resultInit;  // named results: zero objects / cells at entry
+  std::vector<int> resultSlots;     // where each result lives during the body
+  std::vector<bool> resultBoxed;
+  bool needsResultFixup = false;    // some result lives elsewhere than resultBase+i or is boxed
+  Stmt* body = nullptr;
+  bool hasDefer = false;
+  // natives
+  rt::NativeFn native = nullptr;
+  std::string nativeName;
+  std::vector<const Type*> argTypes;
+  bool isNative = false;
+  // method value thunk: caps[0] is the receiver, then call target
+  Func* boundTarget = nullptr;
+  // lazy compilation
+  std::atomic<bool> ready{false};
+  std::mutex compileMu;
+};
+
+// The frame of one running function. Lives on the native (goroutine) stack, which the
+// collector scans conservatively, so slot words keep their objects alive.
+struct Frame {
+  Value* s = nullptr;          // slots
+  const Value* caps = nullptr; // closure captures (Cell*) or bound receiver
+  GState* g = nullptr;
+  Func* fn = nullptr;
+  Frame* parent = nullptr;     // caller, for tracebacks
+  Pos pos = 0;                 // current statement
+  const void* branch = nullptr;  // target (ast stmt) of a pending labelled break/continue
+  DeferRec* defers = nullptr;
+  bool deferCall = false;      // run directly by the panic machinery: recover() works here
+};
+
+// A panic in flight or recovered (Go's _panic). Heap-allocated (gol heap) so the value is seen
+// by the collector.
+struct Panic {
+  Value val;         // the interface value passed to panic
+  Panic* link;       // older panic
+  Value trace;       // string: traceback text captured when raised
+  int64_t recovered;
+  int64_t aborted;
+  int64_t sigsegv;   // nil dereference: print Go's [signal SIGSEGV ...] line
+};
+
+// Per-goroutine interpreter state, reachable from sched::G::user.
+struct GState {
+  int64_t id = 0;
+  Frame* top = nullptr;       // innermost running gol frame
+  Panic* panic = nullptr;     // current panic chain (newest first)
+  bool nextDeferCall = false; // the next invoke is a deferred call run while panicking
+  void* gsched = nullptr;     // the sched::G
+};
+
+// Thrown (within one goroutine only) to unwind to the nearest frame with defers.
+struct PanicUnwind {};
+
+// ---------------------------------------------------------------- runtime entry points
+
+// calls.cpp
+void invoke(Func* fn, Value* s, const Value* caps, Frame& caller);
+void ensureCompiled(Func* fn);
+Func* funcForDecl(const ast::FuncDecl* d);
+Value makeFuncValue(Func* fn);
+// Method of a dynamic type for interface calls / bound methods; adjusts the receiver word.
+struct MethodEntry {
+  Func* fn = nullptr;
+  std::vector<int> path;   // embedded steps from the value to the declaring receiver
+  bool wantPtr = false;    // method has a pointer receiver
+  bool haveIndirect = false;
+  bool copyRecv = false;   // value receiver of struct/array type: pass a copy
+  bool derefPtr = false;   // have a pointer (non-struct) and the method wants the value
+  const Type* recvType = nullptr;
+};
+const MethodEntry* methodFor(const Type* dyn, const std::string& name);
+Value adjustReceiver(const MethodEntry* me, Value v);
+Value callFuncValue(Frame& f, Value fv, const Value* args, int nargs, Value* results, int nres);
+
+// defer_panic.cpp
+[[noreturn]] void gopanic(GState* g, Value ifaceVal, bool sigsegv = false);
+[[noreturn]] void panicNilDeref();
+[[noreturn]] void panicIndex(int64_t i, int64_t len);
+[[noreturn]] void panicDivide();
+[[noreturn]] void panicMsg(const std::string& runtimeMsg);  // "runtime error: " + msg
+void runDefers(Frame& f, bool panicking);
+Value doRecover(Frame& f);
+std::string captureTrace(GState* g);
+void printPanicAndExit(GState* g);
+Value runtimeErrorValue(const std::string& msg, bool prefix);
+std::string panicValueString(Value iface);
+void installPanicHooks();
+GState* currentG();
+
+// output.cpp
+void writeStdout(std::string_view s);
+void writeStderr(std::string_view s);
+void flushStdout();
+void installOutputHooks();
+
+// goroutines.cpp
+GState* newGState();
+void spawnGoroutine(Expr* call, DeferRec* parts, Frame& f);
+
+// Loop back-edges and calls: preemption point and GC trigger (DESIGN.md §5, §6).
+inline void poll() {
+  sched::safepoint();
+  if (GOL_UNLIKELY(rt::gcWanted())) rt::collect();
+}
+
+// misc helpers
+inline void nilCheck(const void* p) {
+  if (GOL_UNLIKELY(!p)) panicNilDeref();
+}
+Value makeStaticString(std::string_view s);  // never collected (constants)
+Value* allocGlobals(int n);
+Value* globals();
+std::string posString(Pos p);  // "/abs/file.gol:LINE"
+
+}  // namespace gol::interp

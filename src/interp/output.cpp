@@ -1,0 +1,70 @@
+// Program output (DESIGN.md §4): stdout behaves like Go's unbuffered os.Stdout seen from
+// outside, but is buffered for speed in one process-wide buffer (a mutex: goroutines on
+// several workers print). It is flushed before any stderr write, at exit, os.Exit, panic and
+// fatal errors, and when it grows large. A closed pipe ends the program quietly as Go does
+// (killed by SIGPIPE).
+#include <errno.h>
+#include <signal.h>
+#include <unistd.h>
+
+#include <mutex>
+#include <string>
+
+#include "interp/nodes.h"
+
+namespace gol::interp {
+
+namespace {
+std::mutex gOutMu;
+std::string gOut;
+bool gInteractive = false;  // stdout is a terminal: flush every write
+
+void writeAll(int fd, const char* p, size_t n) {
+  while (n > 0) {
+    ssize_t w = ::write(fd, p, n);
+    if (w < 0) {
+      if (errno == EINTR) continue;
+      if (errno == EPIPE && fd == 1) {
+        signal(SIGPIPE, SIG_DFL);
+        raise(SIGPIPE);
+        _exit(141);
+      }
+      return;
+    }
+    p += w;
+    n -= static_cast<size_t>(w);
+  }
+}
+
+void flushLocked() {
+  if (gOut.empty()) return;
+  writeAll(1, gOut.data(), gOut.size());
+  gOut.clear();
+}
+}  // namespace
+
+void writeStdout(std::string_view s) {
+  std::lock_guard<std::mutex> lk(gOutMu);
+  gOut.append(s.data(), s.size());
+  if (gInteractive || gOut.size() >= (1 << 16)) flushLocked();
+}
+
+void flushStdout() {
+  std::lock_guard<std::mutex> lk(gOutMu);
+  flushLocked();
+}
+
+void writeStderr(std::string_view s) {
+  std::lock_guard<std::mutex> lk(gOutMu);
+  flushLocked();
+  writeAll(2, s.data(), s.size());
+}
+
+void installOutputHooks() {
+  gInteractive = isatty(1);
+  signal(SIGPIPE, SIG_IGN);  // EPIPE is reported by write(); we then die by SIGPIPE as Go does
+  rt::evalHooks().writeStdout = writeStdout;
+  rt::evalHooks().writeStderr = writeStderr;
+}
+
+}  // namespace gol::interp
