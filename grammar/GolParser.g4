@@ -37,7 +37,7 @@ importSpec
     ;
 
 funcDecl
-    : 'func' receiver=parameters? IDENT typeParams? signature block?
+    : 'func' receiver=parameters? IDENT typeParams? declSignature block?
     ;
 
 // ---------------------------------------------------------------- declarations
@@ -98,7 +98,8 @@ type_
     ;
 
 typeName
-    : IDENT ('.' IDENT)?
+    : IDENT
+    | QUAL_IDENT
     ;
 
 typeLit
@@ -141,6 +142,12 @@ signature
     : parameters result?
     ;
 
+// The same as signature, for declarations and interface methods only: its small follow set keeps
+// the optional result cheap to predict (a shared rule's follow is every expression context).
+declSignature
+    : parameters result?
+    ;
+
 result
     : parameters
     | type_
@@ -160,7 +167,7 @@ interfaceType
     ;
 
 interfaceElem
-    : IDENT signature                   # interfaceMethod
+    : IDENT declSignature               # interfaceMethod
     | typeElem ('|' typeElem)*          # interfaceEmbed
     ;
 
@@ -295,6 +302,7 @@ operand
     | STRING_LIT
     | RAW_STRING_LIT
     | IDENT
+    | QUAL_IDENT
     | '(' expression ')'
     | 'func' signature block?
     ;

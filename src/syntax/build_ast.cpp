@@ -67,7 +67,7 @@ FuncDecl* Builder::buildFuncDecl(P::FuncDeclContext* c) {
   }
   d->name = ident(c->IDENT());
   if (c->typeParams()) error(pos(c->typeParams()), "not supported by gol: generics");
-  d->sig = buildSignature(c->signature(), pos(c->FUNC()));
+  d->sig = buildSignature(c->declSignature(), pos(c->FUNC()));
   if (c->block()) d->body = buildBlock(c->block());
   return d;
 }
@@ -141,10 +141,18 @@ Expr* Builder::buildType(P::Type_Context* c) {
 }
 
 Expr* Builder::buildTypeName(P::TypeNameContext* c) {
-  auto ids = c->IDENT();
-  Ident* first = ident(ids[0]);
-  if (ids.size() == 1) return first;
-  return arena_.make<SelectorExpr>(first->pos, first, ident(ids[1]));
+  if (c->IDENT()) return ident(c->IDENT());
+  return qualified(c->QUAL_IDENT()->getSymbol());
+}
+
+// A `pkg.Name` token becomes the SelectorExpr the rest of gol expects.
+Expr* Builder::qualified(antlr4::Token* t) {
+  std::string text = raw(t);
+  size_t dot = text.find('.');
+  Pos p = pos(t);
+  Ident* x = arena_.make<Ident>(p, text.substr(0, dot));
+  Ident* sel = arena_.make<Ident>(p + static_cast<Pos>(dot + 1), text.substr(dot + 1));
+  return arena_.make<SelectorExpr>(p, x, sel);
 }
 
 Expr* Builder::buildTypeLit(P::TypeLitContext* c) {
@@ -190,7 +198,7 @@ Expr* Builder::buildInterfaceType(P::InterfaceTypeContext* c) {
   for (auto* e : c->interfaceElem()) {
     if (auto* m = dynamic_cast<P::InterfaceMethodContext*>(e)) {
       Ident* name = ident(m->IDENT());
-      it->methods.push_back({name, buildSignature(m->signature(), name->pos)});
+      it->methods.push_back({name, buildSignature(m->declSignature(), name->pos)});
       continue;
     }
     auto elems = static_cast<P::InterfaceEmbedContext*>(e)->typeElem();
@@ -214,10 +222,11 @@ Expr* Builder::buildChanType(P::ChanTypeContext* c) {
   return arena_.make<ChanTypeExpr>(pos(b->CHAN()), ChanDir::Both, buildType(b->type_()));
 }
 
-FuncTypeExpr* Builder::buildSignature(P::SignatureContext* c, Pos p) {
+FuncTypeExpr* Builder::buildSignature(antlr4::ParserRuleContext* c, Pos p) {
   auto* ft = arena_.make<FuncTypeExpr>(p);
-  ft->params = buildParams(c->parameters());
-  if (auto* r = c->result()) {
+  ft->params = buildParams(static_cast<P::ParametersContext*>(c->children[0]));
+  if (c->children.size() > 1) {
+    auto* r = static_cast<P::ResultContext*>(c->children[1]);
     if (r->parameters()) {
       ft->results = buildParams(r->parameters());
     } else {

@@ -44,13 +44,14 @@ class Builder {
   // types (build_ast.cpp)
   ast::Expr* buildType(P::Type_Context* c);
   ast::Expr* buildTypeName(P::TypeNameContext* c);
+  ast::Expr* qualified(antlr4::Token* t);
   ast::Expr* buildTypeLit(P::TypeLitContext* c);
   ast::Expr* buildArrayType(P::ArrayTypeContext* c);
   ast::Expr* buildStructType(P::StructTypeContext* c);
   ast::Expr* buildInterfaceType(P::InterfaceTypeContext* c);
   ast::Expr* buildMapType(P::MapTypeContext* c);
   ast::Expr* buildChanType(P::ChanTypeContext* c);
-  ast::FuncTypeExpr* buildSignature(P::SignatureContext* c, Pos p);
+  ast::FuncTypeExpr* buildSignature(antlr4::ParserRuleContext* c, Pos p);  // signature, declSignature
   ast::FieldList buildParams(P::ParametersContext* c);
 
   // statements (build_stmt.cpp)

@@ -132,6 +132,7 @@ Expr* Builder::buildOperand(antlr4::ParserRuleContext* c) {
     case L::STRING_LIT:
     case L::RAW_STRING_LIT: return arena_.make<BasicLit>(pos(t), LitKind::String, raw(t));
     case L::IDENT: return arena_.make<Ident>(pos(t), raw(t));
+    case L::QUAL_IDENT: return qualified(t);
     case L::LPAREN: return arena_.make<ParenExpr>(pos(t), buildExpr(o->expression()));
     default: break;
   }

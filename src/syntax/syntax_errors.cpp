@@ -26,7 +26,7 @@ bool isLiteral(size_t t) {
 // Tokens that may start an expression: summarised as "expression" in expected-sets.
 bool startsExpression(size_t t) {
   switch (t) {
-    case L::IDENT: case L::LPAREN: case L::LBRACK: case L::FUNC: case L::STRUCT: case L::MAP: case L::CHAN:
+    case L::IDENT: case L::QUAL_IDENT: case L::LPAREN: case L::LBRACK: case L::FUNC: case L::STRUCT: case L::MAP: case L::CHAN:
     case L::INTERFACE: case L::ADD: case L::SUB: case L::NOT: case L::XOR: case L::MUL: case L::AND:
     case L::ARROW:
       return true;
@@ -43,7 +43,7 @@ bool continues(size_t t) {
 
 std::string tokenName(size_t t, const antlr4::dfa::Vocabulary& vocab) {
   if (t == antlr4::Token::EOF) return "EOF";
-  if (t == L::IDENT) return "name";
+  if (t == L::IDENT || t == L::QUAL_IDENT) return "name";
   if (t == L::SEMI) return "semicolon or newline";
   if (t == L::COMMA) return "comma";
   if (isLiteral(t)) return "literal";
@@ -83,7 +83,7 @@ std::string describeToken(antlr4::Token* t) {
   std::string text = t->getText();
   if (type == antlr4::Token::EOF) return "EOF";
   if (type == L::SEMI) return text == kNewlineSemi ? "newline" : text == kEofSemi ? "EOF" : "semicolon";
-  if (type == L::IDENT) return "name " + text;
+  if (type == L::IDENT || type == L::QUAL_IDENT) return "name " + text;
   if (isLiteral(type)) return "literal " + text;
   if (isKeyword(type)) return "keyword " + text;
   return text;

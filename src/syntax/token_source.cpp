@@ -32,7 +32,7 @@ bool isHex(char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; }
 
 bool endsStatement(size_t type) {
   switch (type) {
-    case GolLexer::IDENT: case GolLexer::INT_LIT: case GolLexer::FLOAT_LIT: case GolLexer::IMAG_LIT:
+    case GolLexer::IDENT: case GolLexer::QUAL_IDENT: case GolLexer::INT_LIT: case GolLexer::FLOAT_LIT: case GolLexer::IMAG_LIT:
     case GolLexer::RUNE_LIT: case GolLexer::STRING_LIT: case GolLexer::RAW_STRING_LIT:
     case GolLexer::BREAK: case GolLexer::CONTINUE: case GolLexer::FALLTHROUGH: case GolLexer::RETURN:
     case GolLexer::INC: case GolLexer::DEC: case GolLexer::RPAREN: case GolLexer::RBRACK:
