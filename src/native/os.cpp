@@ -210,6 +210,22 @@ GOL_NATIVE(os_sysGetwd, "os.sysGetwd") {
   call.results[0] = str(buf);
   call.results[1] = Value::I(0);
 }
+GOL_NATIVE(os_sysStat, "os.sysStat") {
+  std::string name = cstr(call.args[0]);
+  struct stat st;
+  int r = call.args[1].u ? ::stat(name.c_str(), &st) : ::lstat(name.c_str(), &st);
+  if (r != 0) {
+    for (int i = 0; i < 5; i++) call.results[i] = Value();
+    call.results[5] = Value::I(errno);
+    return;
+  }
+  call.results[0] = Value::I(st.st_size);
+  call.results[1] = Value::U(st.st_mode & 0777);
+  call.results[2] = Value::B(S_ISDIR(st.st_mode));
+  call.results[3] = Value::I(st.st_mtim.tv_sec);
+  call.results[4] = Value::I(st.st_mtim.tv_nsec);
+  call.results[5] = Value::I(0);
+}
 GOL_NATIVE(os_Getenv, "os.Getenv") {
   std::string k = cstr(call.args[0]);
   const char* v = getenv(k.c_str());
