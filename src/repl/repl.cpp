@@ -14,7 +14,7 @@ int run(const driver::Options& opts) {
   std::string entry, line;
   int status = 0;
   while (true) {
-    fmt::print(entry.empty() ? "> " : ". ");
+    fmt::print("{}", entry.empty() ? "> " : ". ");
     std::fflush(stdout);
     if (!std::getline(std::cin, line)) break;
     entry += line + "\n";
