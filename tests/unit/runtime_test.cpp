@@ -590,6 +590,7 @@ std::pair<int, std::string> inChild(void (*fn)()) {
   REQUIRE(pipe(fds) == 0);
   pid_t pid = fork();
   if (pid == 0) {
+    alarm(60);  // never hang the suite (e.g. a lock held by another thread at fork time)
     dup2(fds[1], 2);
     fn();
     _exit(0);
