@@ -128,7 +128,7 @@ struct MakeMapNode : Expr {
 struct NewNode : Expr {
   const Type* t;
   Value eval(Frame&) override {
-    if (rt::needsCopy(t)) return rt::zeroValue(t);
+    if (isObj(t)) return rt::zeroValue(t);
     rt::Cell* c = newCell(rt::zeroValue(t));
     return makePtr(&c->v, c);
   }
@@ -147,7 +147,7 @@ struct ClearNode : Expr {
     auto* s = v.as<rt::SliceObj>();
     if (!s) return Value();
     const Type* et = t->underlying()->elem;
-    bool obj = rt::needsCopy(et);
+    bool obj = isObj(et);
     Value* d = s->data();
     for (int64_t i = 0; i < s->len; i++) {
       if (obj) rt::assignInPlace(et, rt::load(&d[i]), rt::zeroValue(et));

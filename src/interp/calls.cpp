@@ -49,7 +49,7 @@ void setupFunc(Func* fn, FuncInfo* info, const Type* sig) {
     fn->resultBoxed.push_back(boxed);
     if (slot != np + r || boxed) fn->needsResultFixup = true;
     const Type* t = s ? s->type : (sig && r < static_cast<int>(sig->results.size()) ? sig->results[r] : nullptr);
-    bool zeroObj = t && rt::needsCopy(t);
+    bool zeroObj = t && isObj(t);
     if (boxed || zeroObj) fn->resultInit.push_back({slot, t, boxed, zeroObj});
   }
   fn->hasDefer = info->hasDefer;
@@ -253,7 +253,7 @@ const MethodEntry* methodFor(const Type* dyn, const std::string& name) {
         have = u->fields[idx].type;
       }
       bool havePtr = have->underlying()->kind == Kind::Pointer && have != mp.recvType;
-      bool obj = rt::needsCopy(mp.recvType);
+      bool obj = isObj(mp.recvType);
       if (me->wantPtr) {
         // a non-struct embedded value with a pointer method: address the field
         if (!havePtr && !obj && !mp.path.empty()) me->haveIndirect = true;

@@ -88,7 +88,7 @@ struct SelectNode : Stmt {
     C& c = cs[ci];
     if (!c.send && !c.isDefault) {
       Value v = Value::U(out);
-      if (!ok && rt::needsCopy(c.elem)) v = rt::zeroValue(c.elem);
+      if (!ok && isObj(c.elem)) v = rt::zeroValue(c.elem);
       if (c.tv >= 0) f.s[c.tv] = v;
       if (c.tok >= 0) f.s[c.tok] = Value::B(ok);
       if (c.post) c.post->exec(f);
@@ -120,7 +120,7 @@ Value RecvNode::eval(Frame& f) {
   auto* c = ch->eval(f).as<rt::Chan>();
   bool ok = true;
   Value v = Value::U(rt::recv(c, &ok));
-  if (!ok && rt::needsCopy(elem)) v = rt::zeroValue(elem);
+  if (!ok && isObj(elem)) v = rt::zeroValue(elem);
   return v;
 }
 
@@ -128,7 +128,7 @@ void RecvNode::evalMulti(Frame& f, Value* out) {
   auto* c = ch->eval(f).as<rt::Chan>();
   bool ok = true;
   Value v = Value::U(rt::recv(c, &ok));
-  if (!ok && rt::needsCopy(elem)) v = rt::zeroValue(elem);
+  if (!ok && isObj(elem)) v = rt::zeroValue(elem);
   out[0] = v;
   out[1] = Value::B(ok);
 }

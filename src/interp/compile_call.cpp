@@ -149,6 +149,71 @@ struct GoNode : Stmt {
 
 }  // namespace
 
+// Whether evaluating e may call a function (gc hoists such operands before plain ones).
+static bool hasCall(ast::Expr* e) {
+  using ast::NodeKind;
+  if (!e || (e->value && e->mode == ast::ExprMode::Constant)) return false;
+  switch (e->kind) {
+    case NodeKind::Paren: return hasCall(static_cast<ast::ParenExpr*>(e)->x);
+    case NodeKind::Selector: {
+      auto* se = static_cast<ast::SelectorExpr*>(e);
+      if (se->selection && se->selection->kind == SelKind::PackageMember) return false;
+      return hasCall(se->x);
+    }
+    case NodeKind::Index: return hasCall(static_cast<ast::IndexExpr*>(e)->x) || hasCall(static_cast<ast::IndexExpr*>(e)->index);
+    case NodeKind::Slice: {
+      auto* se = static_cast<ast::SliceExpr*>(e);
+      return hasCall(se->x) || hasCall(se->lo) || hasCall(se->hi) || hasCall(se->max);
+    }
+    case NodeKind::TypeAssert: return hasCall(static_cast<ast::TypeAssertExpr*>(e)->x);
+    case NodeKind::Star: return hasCall(static_cast<ast::StarExpr*>(e)->x);
+    case NodeKind::Unary: {
+      auto* u = static_cast<ast::UnaryExpr*>(e);
+      return u->op == ast::Tok::Arrow || hasCall(u->x);
+    }
+    case NodeKind::Binary: return hasCall(static_cast<ast::BinaryExpr*>(e)->x) || hasCall(static_cast<ast::BinaryExpr*>(e)->y);
+    case NodeKind::KeyValue: return hasCall(static_cast<ast::KeyValueExpr*>(e)->key) || hasCall(static_cast<ast::KeyValueExpr*>(e)->val);
+    case NodeKind::CompositeLit:
+      for (ast::Expr* x : static_cast<ast::CompositeLit*>(e)->elts)
+        if (hasCall(x)) return true;
+      return false;
+    case NodeKind::Call: {
+      auto* c = static_cast<ast::CallExpr*>(e);
+      if (c->info && (c->info->kind == CallKind::Conversion ||
+                      (c->info->kind == CallKind::Builtin && c->info->builtin != BuiltinId::Recover))) {
+        for (ast::Expr* a : c->args)
+          if (hasCall(a)) return true;
+        return false;
+      }
+      return true;
+    }
+    default: return false;
+  }
+}
+
+void Compiler::hoistCalls(const ast::ExprList& args, std::vector<Expr*>& nodes) {
+  int last = -1;
+  for (size_t i = 0; i < args.size(); i++)
+    if (hasCall(args[i])) last = static_cast<int>(i);
+  if (last <= 0) return;
+  bool plainBefore = false;
+  for (int i = 0; i < last; i++) {
+    ast::Expr* a = unparen(args[i]);
+    if (!hasCall(a) && !(a->value && a->mode == ast::ExprMode::Constant) && a->kind != ast::NodeKind::FuncLit)
+      plainBefore = true;
+  }
+  if (!plainBefore) return;
+  auto* h = new HoistNode();
+  for (int i = 0; i <= last; i++) {
+    if (!hasCall(args[i])) continue;
+    int t = newTemp();
+    h->calls.push_back({t, nodes[i]});
+    nodes[i] = new LocalLoad(t);
+  }
+  h->x = nodes[0];
+  nodes[0] = h;
+}
+
 Expr* Compiler::preEval(Expr* n, std::vector<Expr*>* pre) {
   if (!pre) return n;
   pre->push_back(n);
@@ -198,16 +263,20 @@ std::vector<Expr*> Compiler::callArgs(ast::CallExpr* c, const Type* sig, std::ve
     return out;
   }
   size_t fixed = variadic && pack ? np - 1 : c->args.size();
-  for (size_t i = 0; i < fixed && i < c->args.size(); i++) out.push_back(preEval(exprAs(c->args[i], paramType(i)), pre));
+  std::vector<Expr*> nodes;
+  for (size_t i = 0; i < c->args.size(); i++) {
+    const Type* pt = i < fixed ? paramType(i) : fs->params[np - 1]->underlying()->elem;
+    nodes.push_back(exprAs(c->args[i], pt));
+  }
+  if (!pre) hoistCalls(c->args, nodes);
+  for (size_t i = 0; i < fixed && i < nodes.size(); i++) out.push_back(preEval(nodes[i], pre));
   if (variadic && pack) {
-    const Type* st = fs->params[np - 1];
-    const Type* et = st->underlying()->elem;
     if (c->args.size() <= np - 1) {
       out.push_back(new ConstNode(Value()));  // no variadic args: nil slice
     } else {
       auto* pk = new PackNode();
-      pk->sliceType = st;
-      for (size_t i = np - 1; i < c->args.size(); i++) pk->elems.push_back(exprAs(c->args[i], et));
+      pk->sliceType = fs->params[np - 1];
+      for (size_t i = np - 1; i < nodes.size(); i++) pk->elems.push_back(nodes[i]);
       out.push_back(preEval(pk, pre));
     }
   }
@@ -218,7 +287,7 @@ std::vector<Expr*> Compiler::callArgs(ast::CallExpr* c, const Type* sig, std::ve
 Expr* Compiler::methodRecv(ast::SelectorExpr* e) {
   Selection* sel = e->selection;
   const Type* recvT = sel->recvNamed;
-  bool obj = recvT && rt::needsCopy(recvT);
+  bool obj = recvT && isObj(recvT);
   Expr* x;
   if (sel->addressRecv && sel->path.empty()) {
     x = addressOf(e->x);

@@ -43,7 +43,7 @@ bool isFresh(ast::Expr* e) {
 }
 
 Expr* copyIfNeeded(Expr* n, ast::Expr* src, const Type* t) {
-  if (t && rt::needsCopy(t) && !isFresh(src)) return new CopyNode(n, t);
+  if (t && isObj(t) && !isFresh(src)) return new CopyNode(n, t);
   return n;
 }
 
@@ -276,6 +276,8 @@ Expr* Compiler::compareExpr(ast::BinaryExpr* e) {
   }
   Expr* a = expr(e->x);
   Expr* b = expr(e->y);
+  if (tx->ukind() == Kind::Pointer && !isObj(tx->underlying()->elem) && (op == Tok::Eql || op == Tok::Neq))
+    return new PtrEqNode(a, b, op == Tok::Neq);  // PtrObj boxes: equal when they address the same word
   if (Expr* n = makeCompare(op, tx, a, b)) return n;
   return new EqualNode(a, b, tx, op == Tok::Neq);
 }
@@ -385,7 +387,7 @@ Expr* Compiler::expr(ast::Expr* e) {
     case NodeKind::Call: n = call(static_cast<ast::CallExpr*>(e)); break;
     case NodeKind::Star: {
       auto* s = static_cast<ast::StarExpr*>(e);
-      n = new DerefNode(expr(s->x), rt::needsCopy(e->type));
+      n = new DerefNode(expr(s->x), isObj(e->type));
       break;
     }
     case NodeKind::Unary: n = unaryExpr(static_cast<ast::UnaryExpr*>(e)); break;

@@ -149,7 +149,7 @@ struct CellOfValue : Expr {  // &expr for a non-addressable operand: a fresh cel
 LValue* Compiler::lvalue(ast::Expr* e) {
   e = unparen(e);
   const Type* t = e->type;
-  bool obj = t && rt::needsCopy(t);
+  bool obj = t && isObj(t);
   LValue* lv = nullptr;
   switch (e->kind) {
     case ast::NodeKind::Ident: {
@@ -236,7 +236,7 @@ LValue* Compiler::lvalue(ast::Expr* e) {
 Expr* Compiler::addressOf(ast::Expr* e) {
   e = unparen(e);
   const Type* t = e->type;
-  bool obj = t && rt::needsCopy(t);
+  bool obj = t && isObj(t);
   switch (e->kind) {
     case ast::NodeKind::CompositeLit:
       return obj ? expr(e) : new CellOfValue(expr(e));

@@ -198,11 +198,11 @@ Stmt* Compiler::rangeStmt(ast::RangeStmt* s, const void* label) {
       out->mode = Sink::LV;
       out->lv = lvalue(e);
     }
-    if (t && rt::needsCopy(t) && n->kind != RangeInfo::Array) out->copyType = t;
+    if (t && isObj(t) && n->kind != RangeInfo::Array) out->copyType = t;
   };
   sinkFor(s->key, ri ? ri->keyVar : nullptr, keyT, &n->key);
   sinkFor(s->value, ri ? ri->valueVar : nullptr, valT, &n->val);
-  if (n->kind == RangeInfo::Array && n->val.mode != Sink::None && valT && rt::needsCopy(valT)) n->val.copyType = valT;
+  if (n->kind == RangeInfo::Array && n->val.mode != Sink::None && valT && isObj(valT)) n->val.copyType = valT;
   n->body = block(s->body->stmts);
   return n;
 }

@@ -283,7 +283,7 @@ struct ZeroNode : Expr {
 }  // namespace
 
 Expr* zeroNode(const Type* t) {
-  if (t && rt::needsCopy(t)) return new ZeroNode(t);
+  if (t && isObj(t)) return new ZeroNode(t);
   return new ConstNode(Value());
 }
 
@@ -383,11 +383,11 @@ Stmt* Compiler::defineOrAssign(ast::AssignStmt* s) {
     Expr* x = exprAs(s->rhs[0], lv->type);
     // fast paths
     ast::Expr* ul = unparen(l);
-    if (ul->kind == NodeKind::Ident && !rt::needsCopy(lv->type)) {
+    if (ul->kind == NodeKind::Ident && !isObj(lv->type)) {
       auto* id = static_cast<ast::Ident*>(ul);
       if (id->ref && id->ref->kind == RefKind::Local && !id->ref->boxed) return new LocalStore(id->ref->index, x);
     }
-    if (ul->kind == NodeKind::Index && !rt::needsCopy(lv->type)) {
+    if (ul->kind == NodeKind::Index && !isObj(lv->type)) {
       auto* ie = static_cast<ast::IndexExpr*>(ul);
       if (ie->x->type->underlying()->kind == Kind::Slice) {
         auto* n = new SliceStoreNode();
@@ -597,7 +597,7 @@ Stmt* Compiler::typeSwitchStmt(ast::TypeSwitchStmt* s, const void* label) {
       if (es.size() == 1 && !es[0].isNil && !es[0].iface) {
         unwrap = true;
         vt = es[0].t;
-        copy = rt::needsCopy(vt);
+        copy = isObj(vt);
       }
     }
     n->cases.push_back(es);

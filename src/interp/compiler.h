@@ -62,6 +62,7 @@ class Compiler {
   Expr* conversion(ast::CallExpr* c, std::vector<Expr*>* pre);
   Expr* preEval(Expr* n, std::vector<Expr*>* pre);
   Expr* methodRecv(ast::SelectorExpr* e);
+  void hoistCalls(const ast::ExprList& args, std::vector<Expr*>& nodes);
   std::vector<Expr*> callArgs(ast::CallExpr* c, const Type* sig, std::vector<Expr*>* pre, Expr** tuple,
                               int* tupleBase);
 

@@ -45,7 +45,10 @@ void goEntry(void* arg) {
   } catch (PanicUnwind&) {
     panicked = true;
   }
-  if (panicked) printPanicAndExit(g);
+  if (panicked) {
+    g->top = &root;  // the unwound frames are gone
+    printPanicAndExit(g);
+  }
 }
 
 // Package initialisation of one package: its variable init steps, compiled as one body.
@@ -84,7 +87,7 @@ Stmt* compileInit(Package* pkg, Compiler& c) {
 void zeroGlobals(Program* prog) {
   for (Package* p : prog->packages) {
     for (auto& [name, s] : p->members) {
-      if (s && s->kind == SymKind::Var && s->global && s->index >= 0 && s->type && rt::needsCopy(s->type))
+      if (s && s->kind == SymKind::Var && s->global && s->index >= 0 && s->type && isObj(s->type))
         gGlobals[s->index] = rt::zeroValue(s->type);
     }
   }
@@ -132,7 +135,10 @@ void mainEntry(void*) {
   } catch (PanicUnwind&) {
     panicked = true;
   }
-  if (panicked) printPanicAndExit(g);
+  if (panicked) {
+    g->top = &root;  // the unwound frames are gone
+    printPanicAndExit(g);
+  }
   flushStdout();
 }
 

@@ -182,6 +182,9 @@ inline void poll() {
   if (GOL_UNLIKELY(rt::gcWanted())) rt::collect();
 }
 
+// Struct/array types: values are objects owned by their variable (copied on assignment).
+inline bool isObj(const Type* t) { return t && rt::needsCopy(t); }
+
 // misc helpers
 inline void nilCheck(const void* p) {
   if (GOL_UNLIKELY(!p)) panicNilDeref();

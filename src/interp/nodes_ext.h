@@ -59,7 +59,7 @@ struct MapIndex : Expr {  // m[k]; evalMulti gives (v, ok)
   Expr *m, *k;
   const Type* elem;
   bool zeroObj;
-  MapIndex(Expr* a, Expr* b, const Type* e) : m(a), k(b), elem(e), zeroObj(rt::needsCopy(e)) {}
+  MapIndex(Expr* a, Expr* b, const Type* e) : m(a), k(b), elem(e), zeroObj(isObj(e)) {}
   Value eval(Frame& f) override;
   void evalMulti(Frame& f, Value* out) override;
 };
@@ -112,6 +112,29 @@ struct EqualNode : Expr {  // structural == / != by type (structs, arrays, inter
     Value x = a->eval(f);
     Value y = b->eval(f);
     return Value::B(rt::equalValues(t, x, y) != neg);
+  }
+};
+
+struct PtrEqNode : Expr {
+  Expr *a, *b;
+  bool neg;
+  PtrEqNode(Expr* x, Expr* y, bool n) : a(x), b(y), neg(n) {}
+  Value eval(Frame& f) override {
+    auto* x = a->eval(f).as<rt::PtrObj>();
+    auto* y = b->eval(f).as<rt::PtrObj>();
+    bool eq = x == y || (x && y && x->addr == y->addr);
+    return Value::B(eq != neg);
+  }
+};
+
+// Evaluates hoisted calls into frame temporaries, then the wrapped expression (gc evaluates
+// the calls of an argument list before its plain operands).
+struct HoistNode : Expr {
+  std::vector<std::pair<int, Expr*>> calls;
+  Expr* x;
+  Value eval(Frame& f) override {
+    for (auto& [slot, e] : calls) f.s[slot] = e->eval(f);
+    return x->eval(f);
   }
 };
 
