@@ -38,7 +38,10 @@ int64_t arrLen(const Type* at, Value v) {
 
 }  // namespace
 
+// The structural operations accept t == nullptr (no type known, e.g. a blank `_` target) and
+// treat it as a plain word.
 bool needsCopy(const Type* t) {
+  if (!t) return false;
   Kind k = t->ukind();
   return k == Kind::Struct || k == Kind::Array;
 }
@@ -57,6 +60,7 @@ bool isComparableValueType(const Type* t) {
 }
 
 Value zeroValue(const Type* t) {
+  if (!t) return Value();
   const Type* u = t->underlying();
   if (u->kind == Kind::Struct) {
     StructObj* s = newStruct(u->fields.size());
@@ -74,6 +78,7 @@ Value zeroValue(const Type* t) {
 }
 
 Value copyValue(const Type* t, Value v) {
+  if (!t) return v;
   const Type* u = t->underlying();
   if (u->kind != Kind::Struct && u->kind != Kind::Array) return v;
   if (!v.p) return zeroValue(t);
@@ -94,7 +99,7 @@ Value copyValue(const Type* t, Value v) {
 }
 
 void assignInPlace(const Type* t, Value dst, Value src) {
-  if (dst.p == src.p || !dst.p) return;
+  if (dst.p == src.p || !dst.p || !t) return;
   const Type* u = t->underlying();
   if (!src.p) src = zeroValue(t);
   // One slot of the destination: nested struct/array objects stay owned by dst and are
