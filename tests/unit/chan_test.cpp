@@ -23,14 +23,12 @@ using rt::Word;
 namespace {
 // Runtime panics become C++ exceptions caught inside the goroutine.
 struct PanicsThrow {
+  rt::Hooks saved = rt::hooks();  // other test files install hooks of their own: restore them
   PanicsThrow() {
     rt::hooks().panicPlain = [](const std::string& m) { throw std::runtime_error(m); };
     rt::hooks().fatal = [](const std::string& m) { throw std::runtime_error("fatal: " + m); };
   }
-  ~PanicsThrow() {
-    rt::hooks().panicPlain = nullptr;
-    rt::hooks().fatal = nullptr;
-  }
+  ~PanicsThrow() { rt::hooks() = saved; }
 };
 
 std::string panicOf(void (*f)(void*), void* arg) {
