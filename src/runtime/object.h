@@ -51,6 +51,7 @@ Value makeSlice(const Type* sliceType, int64_t len, int64_t cap);  // elements z
 Value sliceOf(ArrObj* arr, int64_t off, int64_t len, int64_t cap);
 // append(s, vals...) with Go's growth rule (Go 1.19+ formula and size-class rounding by element
 // size as Go's runtime reports cap()); elemType for zero values and size classes.
+// Struct/array values are copied in (callers need not copy them first).
 Value appendValues(const Type* sliceType, Value s, const Value* vals, int64_t n);
 int64_t copySlice(Value dst, Value src);            // copy(dst, src) for slices of words
 // copy(dst, src) for any element type: struct/array elements are assigned in place (deep).
@@ -85,6 +86,10 @@ inline Value ifaceValue(Value v) { return v.p ? v.as<IfaceObj>()->v : Value(); }
 // A hash map from word to word, hashed and compared by the key type. Iteration order is
 // randomised per range loop as in Go. Concurrent writers are detected: Go's
 // "fatal error: concurrent map writes" (and "concurrent map read and map write").
+// Struct/array values: mapGet and mapIterNext return the object stored in the map (copy it
+// before handing it to a variable); a missing key reads as a fresh zero value, except on a nil
+// map, which has no type: the null word (zeroValue() it). mapSlot copies struct/array keys and
+// initialises a new entry's value to the zero value; the caller stores into the slot right away.
 MapObj* makeMap(const Type* mapType, int64_t hint);
 int64_t mapLen(const MapObj* m);                         // nil -> 0
 Value mapGet(MapObj* m, Value key, bool* found);         // nil map reads give zero, found=false
