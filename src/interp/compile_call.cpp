@@ -192,6 +192,15 @@ static bool hasCall(ast::Expr* e) {
 }
 
 void Compiler::hoistCalls(const ast::ExprList& args, std::vector<Expr*>& nodes) {
+  // gc copies address-taken locals that stay on the stack in order with the calls; plain
+  // operands through pointers, globals and closure-captured variables are read late.
+  auto early = [&](ast::Expr* a) {
+    if (hasCall(a)) return true;
+    a = unparen(a);
+    if (a->kind != ast::NodeKind::Ident) return false;
+    VarRef* r = static_cast<ast::Ident*>(a)->ref;
+    return r && r->kind == RefKind::Local && r->boxed && !capturedSlots_.count(r->index);
+  };
   int last = -1;
   for (size_t i = 0; i < args.size(); i++)
     if (hasCall(args[i])) last = static_cast<int>(i);
@@ -199,13 +208,13 @@ void Compiler::hoistCalls(const ast::ExprList& args, std::vector<Expr*>& nodes) 
   bool plainBefore = false;
   for (int i = 0; i < last; i++) {
     ast::Expr* a = unparen(args[i]);
-    if (!hasCall(a) && !(a->value && a->mode == ast::ExprMode::Constant) && a->kind != ast::NodeKind::FuncLit)
+    if (!early(a) && !(a->value && a->mode == ast::ExprMode::Constant) && a->kind != ast::NodeKind::FuncLit)
       plainBefore = true;
   }
   if (!plainBefore) return;
   auto* h = new HoistNode();
   for (int i = 0; i <= last; i++) {
-    if (!hasCall(args[i])) continue;
+    if (!early(args[i])) continue;
     int t = newTemp();
     h->calls.push_back({t, nodes[i]});
     nodes[i] = new LocalLoad(t);

@@ -364,7 +364,10 @@ Expr* Compiler::funcLit(ast::FuncLit* e) {
   setupFunc(fn, info, e->sig ? e->type : nullptr);
   auto* n = new MakeClosureNode(fn);
   if (info) {
-    for (const VarRef& r : info->captures) n->caps.push_back({r.kind == RefKind::Captured, r.index});
+    for (const VarRef& r : info->captures) {
+      n->caps.push_back({r.kind == RefKind::Captured, r.index});
+      if (r.kind == RefKind::Local) capturedSlots_.insert(r.index);
+    }
   }
   return n;
 }

@@ -3,6 +3,8 @@
 // literals), compile_call.cpp (calls, builtins, conversions, go/defer), compile_stmt.cpp
 // (statements, loops, switches), compile_lvalue.cpp (assignable places, address-of).
 #pragma once
+#include <set>
+
 #include "interp/nodes.h"
 
 namespace gol::interp {
@@ -91,6 +93,7 @@ class Compiler {
   int nslots_;
   std::vector<std::pair<std::string, const ast::Stmt*>> labels_;  // enclosing labelled statements
   std::vector<const ast::Stmt*> breakables_;
+  std::set<int> capturedSlots_;  // local slots captured by closures compiled so far
 };
 
 // Helpers shared by the compile_*.cpp files.
