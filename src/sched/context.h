@@ -10,6 +10,7 @@
 #include <cstddef>
 
 #if defined(GOL_ASAN)
+#include <sanitizer/asan_interface.h>
 #include <sanitizer/common_interface_defs.h>
 #endif
 #if defined(GOL_TSAN)
@@ -38,6 +39,16 @@ inline void asanFinish(void* fake, const void** oldBottom, size_t* oldSize) {
   __sanitizer_finish_switch_fiber(fake, oldBottom, oldSize);
 #else
   (void)fake, (void)oldBottom, (void)oldSize;
+#endif
+}
+
+// ASan: a reused stack may still carry the poisoned redzones of frames that never returned
+// (a goroutine ends by switching away): clear them before running on it again.
+inline void asanUnpoison(const void* lo, size_t size) {
+#if defined(GOL_ASAN)
+  ASAN_UNPOISON_MEMORY_REGION(lo, size);
+#else
+  (void)lo, (void)size;
 #endif
 }
 

@@ -258,6 +258,7 @@ static G* prepareG(Worker* w, void (*fn)(void*), void* arg) {
   g->seg = nullptr;
   g->stackTotal = size_t(g->stackHi - g->stackLo);
   g->limit = g->stackLo + S.redZone;
+  ctx::asanUnpoison(g->stackLo, size_t(g->stackHi - g->stackLo));
   g->ctx = ctx::make_fcontext(g->stackHi, size_t(g->stackHi - g->stackLo), gEntry);
   g->tsanFiber = ctx::tsanCreate();
   g->id = newGoid(w);
@@ -306,6 +307,8 @@ void park(WaitReason reason, void (*unlockFn)(void*), void* arg) {
 }
 
 void ready(G* g) {
+  if (__builtin_expect(g->status.load(std::memory_order_acquire) != GStatus::Waiting, 0))
+    fatal("sched: ready of a goroutine that is not parked (a waker raced its park)");
   g->waitReason.store(WaitReason::None, std::memory_order_relaxed);
   g->status.store(GStatus::Runnable, std::memory_order_release);
   Worker* w = thisWorker();
@@ -374,7 +377,12 @@ void safepointSlow() {
   }
   bool pre = w->preempt.exchange(false, std::memory_order_relaxed);
   if (pre || S.stress || S.gcStop.load(std::memory_order_acquire)) yield();
+  G* g = current();
+  if (g && g->interruptRequested.exchange(false, std::memory_order_acq_rel) && hooks().onInterrupt)
+    hooks().onInterrupt();
 }
+
+void interrupt(G* g) { g->interruptRequested.store(true, std::memory_order_release); }
 
 int64_t numGoroutine() { return S.ngoroutines.load(std::memory_order_relaxed); }
 
@@ -439,6 +447,7 @@ void growAndCall(void (*fn)(void*), void* arg) {
   } else {
     mem = allocStack(want);
   }
+  ctx::asanUnpoison(mem.lo, mem.size);
   uintptr_t top = reinterpret_cast<uintptr_t>(mem.lo + mem.size);
   StackSeg* seg = reinterpret_cast<StackSeg*>((top - sizeof(StackSeg)) & ~uintptr_t(63));
   new (seg) StackSeg;

@@ -55,6 +55,7 @@ struct G {
   // ---- runtime primitives
   std::atomic<uint32_t> selectDone{0};  // select: first waker to CAS 0->1 wins
   void* param = nullptr;                // waker -> wakee hand-off (the winning waiter record)
+  std::atomic<bool> interruptRequested{false};  // interrupt(): Hooks::onInterrupt at a safepoint
 
   // ---- scheduler private
   void* ctx = nullptr;  // saved fcontext while not running
@@ -84,6 +85,12 @@ struct Hooks {
   // Unrecoverable runtime error (e.g. "stack overflow"): print "fatal error: <msg>" and exit 2.
   // If null or if it returns, the scheduler prints a plain message and _exit(2)s.
   void (*fatal)(const char* msg) = nullptr;
+  // The REPL: called (with the scheduler lock held: must not block or call back in) when every
+  // goroutine is blocked and no timer is pending, before declaring deadlock. Returning true
+  // means "not a deadlock: input may still arrive from outside" — workers sleep until ready().
+  bool (*onStall)() = nullptr;
+  // Runs on a goroutine that interrupt() targeted, at its next safepoint; may throw to unwind it.
+  void (*onInterrupt)() = nullptr;
 };
 Hooks& hooks();
 
@@ -121,6 +128,9 @@ void yield();                            // runtime.Gosched: to the back of the 
 void park(WaitReason reason, void (*unlockFn)(void*) = nullptr, void* arg = nullptr);
 // Makes a parked goroutine runnable (the current worker's runnext when called from a goroutine).
 void ready(G* g);
+// Asks goroutine g to run Hooks::onInterrupt at its next safepoint (the REPL's Ctrl-C). A
+// goroutine that is blocked is not woken.
+void interrupt(G* g);
 int64_t numGoroutine();
 int procs();              // current GOMAXPROCS
 int setProcs(int n);      // runtime.GOMAXPROCS(n): returns the previous value; n <= 0 only queries

@@ -332,7 +332,7 @@ static G* findRunnable(Worker* w) {
     if (w->idle) {
       bool allIdle = S.npidle.load() == S.nthreads.load();
       if (allIdle && !timersPending() && !S.stopping.load() && !S.gcStop.load() &&
-          !workAvailable()) {
+          !workAvailable() && !(hooks().onStall && hooks().onStall())) {
         removeIdleLocked(w);
         lk.unlock();
         onDeadlock();

@@ -63,11 +63,14 @@ TEST_CASE("sched: park and ready hand a goroutine back") {
     std::atomic<int> steps{0};
     runMain(procs, [&] {
       sched::G* main = sched::current();
+      std::atomic<bool> parked{false};
       go([&, main] {
         steps++;
+        while (!parked.load()) sched::yield();  // ready only what is really parked
         sched::ready(main);
       });
-      sched::park(sched::WaitReason::ChanReceive);
+      sched::park(sched::WaitReason::ChanReceive, [](void* p) { static_cast<std::atomic<bool>*>(p)->store(true); },
+                  &parked);
       steps++;
     });
     CHECK(steps == 2);
@@ -99,14 +102,19 @@ TEST_CASE("sched: park releases its lock only after the switch") {
 }
 
 TEST_CASE("sched: 100k goroutines spawn, run and end") {
+#if defined(GOL_TSAN)
+  constexpr int kN = 4000;  // TSan counts every fiber as a thread (limit 8128)
+#else
+  constexpr int kN = 100000;
+#endif
   for (int procs : {1, 2}) {
     std::atomic<int64_t> sum{0};
-    std::atomic<int> left{100000};
+    std::atomic<int> left{kN};
     int64_t maxId = 0;
     runMain(procs, [&] {
       sched::G* main = sched::current();
       std::atomic<bool> parked{false};
-      for (int i = 0; i < 100000; i++) {
+      for (int i = 0; i < kN; i++) {
         go([&, i, main] {
           sum += i;
           if (--left == 0) {
@@ -119,7 +127,7 @@ TEST_CASE("sched: 100k goroutines spawn, run and end") {
                   &parked);
       maxId = sched::numGoroutine();
     });
-    CHECK(sum == int64_t(99999) * 100000 / 2);
+    CHECK(sum == int64_t(kN - 1) * kN / 2);
     CHECK(maxId >= 1);
   }
 }
@@ -154,8 +162,7 @@ TEST_CASE("sched: goroutine ids increase from 1 and numGoroutine counts live one
     std::atomic<int> n{0};
     sched::G* gs[5];
     for (int i = 0; i < 5; i++) gs[i] = go([&] {
-      n++;
-      sched::park(sched::WaitReason::Sleep);
+      sched::park(sched::WaitReason::Sleep, [](void* p) { (*static_cast<std::atomic<int>*>(p))++; }, &n);
     });
     for (auto* g : gs) ids.push_back(g->id);
     while (n.load() < 5) sched::yield();
@@ -305,9 +312,14 @@ void recurse(void* p) {
 }  // namespace
 
 TEST_CASE("sched: deep recursion grows the stack by segments, in main and in goroutines") {
+#if defined(GOL_TSAN)
+  constexpr int kDepth = 30000;  // TSan's per-thread shadow call stack is bounded
+#else
+  constexpr int kDepth = 100000;  // ~60 MB of frames
+#endif
   int64_t a = 0, b = 0;
   runMain(2, [&] {
-    a = deepCall(100000);  // ~60 MB of frames
+    a = deepCall(kDepth);
     std::atomic<bool> done{false};
     go([&] {
       b = deepCall(20000);
@@ -316,7 +328,7 @@ TEST_CASE("sched: deep recursion grows the stack by segments, in main and in gor
     });
     while (!done.load()) sched::yield();
   });
-  CHECK(a == 100000);
+  CHECK(a == kDepth);
   CHECK(b == 40000);
 }
 
@@ -398,8 +410,13 @@ TEST_CASE("sched: event sink sees spawn, block, unblock, end") {
   sched::setEventSink(&rec);
   runMain(2, [] {
     sched::G* main = sched::current();
-    go([main] { sched::ready(main); });
-    sched::park(sched::WaitReason::ChanReceive);
+    static std::atomic<bool> parked;
+    parked = false;
+    go([main] {
+      while (!parked.load()) sched::yield();
+      sched::ready(main);
+    });
+    sched::park(sched::WaitReason::ChanReceive, [](void*) { parked = true; }, nullptr);
   });
   sched::setEventSink(nullptr);
   CHECK(rec.spawns == 2);  // main and the child
