@@ -78,7 +78,10 @@ static void gEntry(ctx::transfer_t t) {
   __builtin_unreachable();
 }
 
+static void attachStack(Worker* w, G* g);
+
 void execute(Worker* w, G* g, bool inheritTime) {
+  if (__builtin_expect(g->stackLo == nullptr, 0)) attachStack(w, g);
   if (!inheritTime) w->schedtick++;
   w->curg = g;
   w->stackLimit = g->limit;
@@ -147,15 +150,56 @@ void runqput(Worker* w, G* g, bool next) {
 // ---------------------------------------------------------------- G allocation and reuse
 
 static G* newG() {
-  StackMem m = allocStack(S.stackSize);
-  uintptr_t top = reinterpret_cast<uintptr_t>(m.lo + m.size);
-  uintptr_t at = (top - sizeof(G)) & ~uintptr_t(63);
-  G* g = new (reinterpret_cast<void*>(at)) G;
-  g->stackLo = m.lo;
-  g->stackHi = reinterpret_cast<char*>(at);
+  G* g = new G;
   std::lock_guard<std::mutex> lk(S.allgLock);
   S.allgs.push_back(g);
   return g;
+}
+
+// Free base stacks cached per worker: a link at the top of the (unused) stack memory.
+struct FreeStack {
+  FreeStack* next;
+};
+
+static void attachStack(Worker* w, G* g) {
+  StackMem m;
+  if (FreeStack* f = static_cast<FreeStack*>(w->stackCache)) {
+    w->stackCache = f->next;
+    w->nstackCache--;
+    m.size = S.stackSize;
+    m.lo = reinterpret_cast<char*>(f) + sizeof(FreeStack) - m.size;
+  } else {
+    m = allocStack(S.stackSize);
+  }
+  g->stackLo = m.lo;
+  g->stackHi = m.lo + m.size - 64;  // keep the top line for the free-list link
+  g->stackTotal = m.size;
+  g->limit = g->stackLo + S.redZone;
+  ctx::asanUnpoison(m.lo, m.size);
+  g->ctx = ctx::make_fcontext(g->stackHi, size_t(g->stackHi - g->stackLo), gEntry);
+}
+
+static void releaseStack(Worker* w, G* g) {
+  char* top = g->stackHi + 64;
+  if (w && w->nstackCache < 32) {
+    FreeStack* f = reinterpret_cast<FreeStack*>(top - sizeof(FreeStack));
+    ctx::asanUnpoison(f, sizeof(FreeStack));
+    f->next = static_cast<FreeStack*>(w->stackCache);
+    w->stackCache = f;
+    w->nstackCache++;
+  } else {
+    freeStack(StackMem{g->stackLo, size_t(top - g->stackLo)});
+  }
+  g->stackLo = g->stackHi = nullptr;
+}
+
+void drainStackCache(Worker* w) {
+  while (FreeStack* f = static_cast<FreeStack*>(w->stackCache)) {
+    w->stackCache = f->next;
+    char* top = reinterpret_cast<char*>(f) + sizeof(FreeStack);
+    freeStack(StackMem{top - S.stackSize, S.stackSize});
+  }
+  w->nstackCache = 0;
 }
 
 static G* gfget(Worker* w) {
@@ -215,6 +259,7 @@ static void goexit0(G* g) {
   freeSpare(g);
   g->user = nullptr;
   Worker* w = thisWorker();
+  releaseStack(w, g);
   gfput(w, g);
 }
 
@@ -227,9 +272,8 @@ void freeAllGs() {
       freeStack(s->mem);
     }
     freeSpare(g);
-    StackMem m{g->stackLo, size_t(reinterpret_cast<char*>(g) - g->stackLo)};
-    m.size = (m.size + sizeof(G) + 0xFFFF) & ~size_t(0xFFFF);
-    freeStack(m);
+    if (g->stackLo) releaseStack(nullptr, g);
+    delete g;
   }
   S.allgs.clear();
   S.gfree = nullptr;
@@ -256,10 +300,7 @@ static G* prepareG(Worker* w, void (*fn)(void*), void* arg) {
   g->selectDone.store(0, std::memory_order_relaxed);
   g->waitReason.store(WaitReason::None, std::memory_order_relaxed);
   g->seg = nullptr;
-  g->stackTotal = size_t(g->stackHi - g->stackLo);
-  g->limit = g->stackLo + S.redZone;
-  ctx::asanUnpoison(g->stackLo, size_t(g->stackHi - g->stackLo));
-  g->ctx = ctx::make_fcontext(g->stackHi, size_t(g->stackHi - g->stackLo), gEntry);
+  g->ctx = nullptr;  // the stack and context come with the first run (attachStack)
   g->tsanFiber = ctx::tsanCreate();
   g->id = newGoid(w);
   S.ngoroutines.fetch_add(1, std::memory_order_relaxed);
@@ -495,14 +536,14 @@ void forEachGoroutineStack(void (*cb)(const void* lo, const void* hi, void* ctx)
     GStatus st = g->status.load(std::memory_order_acquire);
     if (st == GStatus::Dead || st == GStatus::Idle) continue;
     if (st == GStatus::Running && g != self) continue;  // cannot happen while the world is stopped
+    if (!g->stackLo) continue;  // not started yet: no stack
     const void* sp = g == self ? static_cast<const void*>(&here) : g->ctx;
-    if (st == GStatus::Runnable && g != self && g->ctx == nullptr) continue;
     // innermost first: each segment from the SP saved in it up to its top
     for (StackSeg* s = g->seg; s; s = s->outer) {
       cb(sp, s, c);
       sp = s->outerSp;
     }
-    cb(sp, g->stackHi + sizeof(G), c);  // includes the G struct (g->user)
+    cb(sp, g->stackHi, c);  // the G struct itself is reported by forEachG
   }
 }
 

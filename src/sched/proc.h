@@ -26,7 +26,7 @@ namespace gol::sched {
 constexpr int kMaxProcs = 256;
 constexpr int32_t kBudget = 2000;  // safepoints between slow-path checks
 constexpr uint32_t kRunnextCap = 32;  // consecutive runnext picks before the queue gets a turn
-constexpr int64_t kPreemptNs = 10'000'000;  // monitor preempts a G running this long
+constexpr int64_t kPreemptNs = 8'000'000;  // monitor preempts a G running this long (+ <= 1 ms tick)
 
 enum class After : uint8_t { None, Park, Yield, Exit, Abandon };
 
@@ -43,8 +43,10 @@ struct alignas(64) Worker : WorkerHot {
   uint32_t schedtick = 0;
   uint32_t runnextStreak = 0;
 
-  G* gfree = nullptr;  // dead Gs (with their stacks) for reuse
+  G* gfree = nullptr;  // dead Gs for reuse
   int ngfree = 0;
+  void* stackCache = nullptr;  // free base stacks (LIFO, hot), see proc.cpp attachStack
+  int nstackCache = 0;
   int64_t goidNext = 0, goidEnd = 0;  // batch of goroutine ids
   uint64_t rng = 0;
 
@@ -121,7 +123,8 @@ void setCurrentWorkerTls(WorkerHot* h);
 void runqputSlow(Worker* w, G* g);
 void runqput(Worker* w, G* g, bool next);
 void gfput(Worker* w, G* g);
-void freeAllGs();  // end of a returnFromRun session
+void freeAllGs();
+void drainStackCache(Worker* w);  // end of a returnFromRun session
 G* newMainG(void (*fn)(void*), void* arg);
 
 // schedule.cpp

@@ -44,8 +44,8 @@ struct StackSeg;
 
 // A goroutine. Fields above the marker are part of the API; the rest belong to the scheduler
 // and the runtime primitives (chan/select/sync use `param` and `selectDone`).
-// The G struct lives at the top of its base stack segment and is reused (with its stack) after
-// the goroutine ends, as Go's gfget/gfput do.
+// G structs are pooled and reused after the goroutine ends (Go's gfget/gfput); the stack is
+// attached when the G first runs and given back when it ends.
 struct G {
   int64_t id = 0;
   void* user = nullptr;  // the interpreter's per-goroutine state (defer stack, panic, traceback)
@@ -62,7 +62,7 @@ struct G {
   void (*fn)(void*) = nullptr;
   void* arg = nullptr;
   G* schedLink = nullptr;  // global queue / free list link
-  char* stackLo = nullptr;  // base segment [stackLo, stackHi); the G struct sits just above
+  char* stackLo = nullptr;  // base segment [stackLo, stackHi); null until the G first runs
   char* stackHi = nullptr;
   char* limit = nullptr;    // current segment's lo + red zone (stackLow compares against it)
   StackSeg* seg = nullptr;  // innermost extra segment (growAndCall), nullptr on the base segment

@@ -599,6 +599,7 @@ int run(const Config& cfg, void (*mainFn)(void*), void* arg) {
   freeAllGs();
   clearTimers();
   S.globalQ.clear();
+  for (int i = 0; i < n; i++) drainStackCache(S.workers[i].load());
   for (int i = 0; i < n; i++) {
     delete S.workers[i].load();
     S.workers[i].store(nullptr);
