@@ -7,6 +7,7 @@
 #include <atomic>
 #include <cstdio>
 #include <cstdlib>
+#include <mutex>
 #include <vector>
 
 #include "runtime/chan.h"
@@ -108,6 +109,14 @@ void mutexUncontended(int64_t n) {
   }
 }
 
+void stdMutex(int64_t n) {  // reference point on the same machine and run
+  static std::mutex mu;
+  for (int64_t i = 0; i < n; i++) {
+    mu.lock();
+    mu.unlock();
+  }
+}
+
 void safepoints(int64_t n) {
   for (int64_t i = 0; i < n; i++) sched::safepoint();
 }
@@ -120,6 +129,7 @@ const Bench kBenches[] = {
     {"buffered chan(1) send+recv, same G", 2000000, bufferedSelf, "<= 40"},
     {"select, 2 ready buffered cases", 1000000, select2, "(Go 50)"},
     {"Mutex lock+unlock, uncontended", 10000000, mutexUncontended, "<= 10"},
+    {"std::mutex lock+unlock (reference)", 10000000, stdMutex, "-"},
     {"safepoint()", 100000000, safepoints, "-"},
 };
 
@@ -145,7 +155,7 @@ int main(int argc, char** argv) {
         cfg.returnFromRun = true;
         sched::run(cfg, [](void* p) {
           auto* a = static_cast<RunArgs*>(p);
-          a->b->body(a->b->ops / 10);  // warm-up (pools, caches)
+          a->b->body(a->b->ops);  // warm-up at full size (G/stack pools, caches)
           int64_t t0 = sched::nanotime();
           a->b->body(a->b->ops);
           a->nsPerOp = double(sched::nanotime() - t0) / double(a->b->ops);
