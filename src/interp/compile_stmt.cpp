@@ -2,6 +2,9 @@
 // inc/dec, if, for (Go 1.22 per-iteration variables), switch with fallthrough, type switch,
 // return, labelled break/continue, go/defer. Range loops are in compile_range.cpp and select
 // in chan_nodes.cpp. Control flow leaves statements as Status codes (nodes.h).
+#include <set>
+
+#include "interp/builtins.h"
 #include "interp/compiler.h"
 #include "interp/nodes_arith.h"
 #include "interp/nodes_ext.h"
@@ -265,6 +268,37 @@ struct TypeSwitchNode : Stmt {
   }
 };
 
+// REPL: prints the values of a top-level expression statement as fmt.Println does.
+struct EchoNode : Stmt {
+  Expr* x;
+  std::vector<const Type*> types;
+  int temp;
+  Status exec(Frame& f) override {
+    size_t n = types.size();
+    if (n == 1) f.s[temp] = x->eval(f);
+    else x->evalMulti(f, f.s + temp);
+    auto& tt = TypeTable::get();
+    Value sl = rt::makeSlice(tt.slice(tt.anyType()), static_cast<int64_t>(n), static_cast<int64_t>(n));
+    Value* d = sl.as<rt::SliceObj>()->data();
+    for (size_t i = 0; i < n; i++) {
+      Value v = f.s[temp + i];
+      rt::store(&d[i], isInterface(types[i]) ? v : rt::boxIface(types[i], v));
+    }
+    static rt::NativeFn println = rt::findNative("fmt.Println");
+    if (println) {
+      Value res[2];
+      const Type* argT = tt.slice(tt.anyType());
+      rt::NativeCall nc{&sl, res, &argT, pos};
+      println(nc);
+    } else {
+      std::string out;
+      for (size_t i = 0; i < n; i++) out += (i ? " " : "") + printValue(types[i], f.s[temp + i]);
+      writeStdout(out + "\n");
+    }
+    return kNormal;
+  }
+};
+
 struct GlobalStore : Stmt {
   Value* addr;
   Expr* x;
@@ -281,6 +315,10 @@ struct ZeroNode : Expr {
 };
 
 }  // namespace
+
+static std::set<const ast::Stmt*> gEcho;
+void setEchoStatements(const std::vector<ast::Stmt*>& echo) { gEcho = std::set<const ast::Stmt*>(echo.begin(), echo.end()); }
+bool isEchoStatement(const ast::Stmt* s) { return !gEcho.empty() && gEcho.count(s); }
 
 Expr* zeroNode(const Type* t) {
   if (t && isObj(t)) return new ZeroNode(t);
@@ -657,7 +695,23 @@ Stmt* Compiler::stmt(ast::Stmt* s) {
     case NodeKind::DeclStmt: n = declStmt(static_cast<ast::DeclStmt*>(s)); break;
     case NodeKind::EmptyStmt: n = new EmptyNode(); break;
     case NodeKind::LabeledStmt: n = labeled(static_cast<ast::LabeledStmt*>(s)); break;
-    case NodeKind::ExprStmt: n = new ExprStmtNode(expr(static_cast<ast::ExprStmt*>(s)->x)); break;
+    case NodeKind::ExprStmt: {
+      ast::Expr* x = static_cast<ast::ExprStmt*>(s)->x;
+      if (isEchoStatement(s) && x->type) {
+        auto* e = new EchoNode();
+        e->x = x->mode == ast::ExprMode::CommaOk ? commaOkExpr(x) : expr(x);
+        if (x->type->kind == Kind::Tuple)
+          for (auto& fl : x->type->fields) e->types.push_back(defaultType(fl.type));
+        else
+          e->types.push_back(defaultType(x->type));
+        e->temp = nslots_;
+        nslots_ += static_cast<int>(e->types.size());
+        n = e;
+      } else {
+        n = new ExprStmtNode(expr(x));
+      }
+      break;
+    }
     case NodeKind::SendStmt: n = sendStmt(static_cast<ast::SendStmt*>(s)); break;
     case NodeKind::IncDecStmt: n = incDec(static_cast<ast::IncDecStmt*>(s)); break;
     case NodeKind::AssignStmt: n = assignStmt(static_cast<ast::AssignStmt*>(s)); break;

@@ -235,6 +235,11 @@ std::string panicValueString(Value v) {
 }
 
 void printPanicAndExit(GState* g) {
+  printPanic(g);
+  sched::exitProgram(2);
+}
+
+void printPanic(GState* g) {
   flushStdout();
   std::vector<Panic*> chain;
   for (Panic* p = g->panic; p; p = p->link) chain.push_back(p);
@@ -251,7 +256,6 @@ void printPanicAndExit(GState* g) {
   out += "\ngoroutine " + std::to_string(g->id) + " [running]:\n";
   if (top) out += std::string(rt::strView(top->trace));
   writeStderr(out);
-  sched::exitProgram(2);
 }
 
 // ---------------------------------------------------------------- hooks

@@ -4,6 +4,7 @@
 // (GState in sched::G::user), and the deadlock report.
 #include <cstdlib>
 #include <mutex>
+#include <set>
 
 #include "interp/compiler.h"
 #include "interp/interp.h"
@@ -84,20 +85,13 @@ Stmt* compileInit(Package* pkg, Compiler& c) {
   return blk;
 }
 
-void zeroGlobals(Program* prog) {
-  for (Package* p : prog->packages) {
-    for (auto& [name, s] : p->members) {
-      if (s && s->kind == SymKind::Var && s->global && s->index >= 0 && s->type && isObj(s->type))
-        gGlobals[s->index] = rt::zeroValue(s->type);
-    }
-  }
-}
+std::set<const Package*> gInitialised;  // REPL: packages already initialised by earlier inputs
 
-void runFunc(Func* fn, Frame& root) {
-  if (!fn->ready.load()) ensureCompiled(fn);
-  auto* s = static_cast<Value*>(alloca(sizeof(Value) * (fn->nslots + 1)));
-  memset(s, 0, sizeof(Value) * (fn->nslots + 1));
-  invoke(fn, s, nullptr, root);
+void zeroGlobals(Package* p) {
+  for (auto& [name, s] : p->members) {
+    if (s && s->kind == SymKind::Var && s->global && s->index >= 0 && s->type && isObj(s->type))
+      gGlobals[s->index] = rt::zeroValue(s->type);
+  }
 }
 
 void mainEntry(void*) {
@@ -107,31 +101,9 @@ void mainEntry(void*) {
   bool panicked = false;
   try {
     Program* prog = gProg;
-    zeroGlobals(prog);
-    for (Package* pkg : prog->packages) {
-      Func* initFn = new Func();
-      initFn->name = (pkg->name.empty() ? std::string("main") : pkg->path) + ".init";
-      Compiler c(initFn, nullptr);
-      initFn->body = compileInit(pkg, c);
-      initFn->nslots = c.nslots();
-      initFn->ready.store(true);
-      runFunc(initFn, root);
-      for (ast::FuncDecl* d : pkg->initFuncs) runFunc(funcForDecl(d), root);
-    }
-    if (prog->mainFunc) {
-      runFunc(funcForDecl(prog->mainFunc), root);
-    } else if (prog->scriptFile) {
-      Func* fn = new Func();
-      fn->name = "main.main";
-      fn->info = prog->scriptInfo;
-      setupFunc(fn, prog->scriptInfo, nullptr);
-      Compiler c(fn, prog->scriptInfo);
-      fn->body = c.compileStmtList(prog->scriptFile->script);
-      fn->nslots = std::max(fn->nslots, c.nslots());
-      if (prog->scriptInfo && prog->scriptInfo->hasDefer) fn->hasDefer = true;
-      fn->ready.store(true);
-      runFunc(fn, root);
-    }
+    runPackageInits(prog, root);
+    if (prog->mainFunc) runFunc(funcForDecl(prog->mainFunc), root);
+    else if (prog->scriptFile) runFunc(compileScript(prog), root);
   } catch (PanicUnwind&) {
     panicked = true;
   }
@@ -162,6 +134,43 @@ void onDeadlock() {
 }
 }  // namespace
 
+void runFunc(Func* fn, Frame& root) {
+  if (!fn->ready.load()) ensureCompiled(fn);
+  auto* s = static_cast<Value*>(alloca(sizeof(Value) * (fn->nslots + 1)));
+  memset(s, 0, sizeof(Value) * (fn->nslots + 1));
+  invoke(fn, s, nullptr, root);
+}
+
+// Package variables and init funcs of every package not initialised yet, in dependency order.
+void runPackageInits(Program* prog, Frame& root) {
+  for (Package* pkg : prog->packages) {
+    if (!gInitialised.insert(pkg).second) continue;
+    zeroGlobals(pkg);
+    Func* initFn = new Func();
+    initFn->name = (pkg->name.empty() ? std::string("main") : pkg->path) + ".init";
+    Compiler c(initFn, nullptr);
+    initFn->body = compileInit(pkg, c);
+    initFn->nslots = c.nslots();
+    initFn->ready.store(true);
+    runFunc(initFn, root);
+    for (ast::FuncDecl* d : pkg->initFuncs) runFunc(funcForDecl(d), root);
+  }
+}
+
+// The script's top-level statements as the body of an implicit main.main.
+Func* compileScript(Program* prog) {
+  Func* fn = new Func();
+  fn->name = "main.main";
+  fn->info = prog->scriptInfo;
+  setupFunc(fn, prog->scriptInfo, nullptr);
+  Compiler c(fn, prog->scriptInfo);
+  fn->body = prog->scriptFile ? c.compileStmtList(prog->scriptFile->script) : new EmptyNode();
+  fn->nslots = std::max(fn->nslots, c.nslots());
+  if (prog->scriptInfo && prog->scriptInfo->hasDefer) fn->hasDefer = true;
+  fn->ready.store(true);
+  return fn;
+}
+
 GState* newGState() {
   auto* g = new (rt::alloc(sizeof(GState), rt::ObjKind::Words)) GState();
   sched::G* sg = sched::current();
@@ -181,7 +190,7 @@ void spawnGoroutine(Expr* call, DeferRec* rec, Frame&) {
 }
 
 Value* allocGlobals(int n) {
-  if (gGlobals) return gGlobals;
+  if (gGlobals) rt::removeRootRange(gGlobals);  // a previous run (tests)
   size_t cnt = static_cast<size_t>(n > 0 ? n : 1);
   gGlobals = static_cast<Value*>(calloc(cnt, sizeof(Value)));
   rt::addRootRange(gGlobals, gGlobals + cnt);
@@ -208,8 +217,11 @@ int runProgram(Program* prog, const RunOptions& opts) {
   sched::hooks().onDeadlock = onDeadlock;
   sched::Config cfg;
   cfg.procs = opts.procs;
+  cfg.returnFromRun = opts.returnFromRun;
+  setOutputCapture(opts.captureStdout, opts.captureStderr);
   int rc = sched::run(cfg, mainEntry, nullptr);
   flushStdout();
+  setOutputCapture(nullptr, nullptr);
   return rc;
 }
 

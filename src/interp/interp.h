@@ -10,6 +10,10 @@ namespace gol::interp {
 struct RunOptions {
   int procs = 0;                  // 0: GOMAXPROCS env or CPU count
   std::vector<std::string> args;  // os.Args
+  // Tests: return from runProgram instead of ending the process, and collect output.
+  bool returnFromRun = false;
+  std::string* captureStdout = nullptr;
+  std::string* captureStderr = nullptr;
 };
 
 // Runs a checked program: package var init in order (Program::packages, each Package::init

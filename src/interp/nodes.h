@@ -161,6 +161,7 @@ void runDefers(Frame& f, bool panicking);
 Value doRecover(Frame& f);
 std::string captureTrace(GState* g);
 void printPanicAndExit(GState* g);
+void printPanic(GState* g);  // the report only (the REPL continues)
 Value runtimeErrorValue(const std::string& msg, bool prefix);
 std::string panicValueString(Value iface);
 void installPanicHooks();
@@ -171,10 +172,19 @@ void writeStdout(std::string_view s);
 void writeStderr(std::string_view s);
 void flushStdout();
 void installOutputHooks();
+void setOutputCapture(std::string* out, std::string* err);  // tests
+void setOutputSink(void (*sink)(std::string_view));  // REPL: all program output goes here
+void setReplMode(bool on);                           // REPL: flush after every write
 
 // goroutines.cpp
 GState* newGState();
 void spawnGoroutine(Expr* call, DeferRec* parts, Frame& f);
+void runFunc(Func* fn, Frame& root);                // runs fn with a fresh frame under root
+void runPackageInits(Program* prog, Frame& root);   // packages not initialised yet, in order
+Func* compileScript(Program* prog);                 // script statements as main.main
+// REPL: top-level expression statements of the current input whose values are printed.
+void setEchoStatements(const std::vector<ast::Stmt*>& echo);
+bool isEchoStatement(const ast::Stmt* s);
 
 // Loop back-edges and calls: preemption point and GC trigger (DESIGN.md §5, §6).
 inline void poll() {

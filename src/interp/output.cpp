@@ -18,6 +18,10 @@ namespace {
 std::mutex gOutMu;
 std::string gOut;
 bool gInteractive = false;  // stdout is a terminal: flush every write
+std::string* gCapOut = nullptr;  // tests: output goes to strings instead of fds 1 and 2
+std::string* gCapErr = nullptr;
+void (*gSink)(std::string_view) = nullptr;  // REPL: stdout and stderr both go to the sink
+bool gRepl = false;
 
 void writeAll(int fd, const char* p, size_t n) {
   while (n > 0) {
@@ -38,6 +42,16 @@ void writeAll(int fd, const char* p, size_t n) {
 
 void flushLocked() {
   if (gOut.empty()) return;
+  if (gSink) {
+    gSink(gOut);
+    gOut.clear();
+    return;
+  }
+  if (gCapOut) {
+    gCapOut->append(gOut);
+    gOut.clear();
+    return;
+  }
   writeAll(1, gOut.data(), gOut.size());
   gOut.clear();
 }
@@ -46,7 +60,7 @@ void flushLocked() {
 void writeStdout(std::string_view s) {
   std::lock_guard<std::mutex> lk(gOutMu);
   gOut.append(s.data(), s.size());
-  if (gInteractive || gOut.size() >= (1 << 16)) flushLocked();
+  if (gInteractive || gRepl || gOut.size() >= (1 << 16)) flushLocked();
 }
 
 void flushStdout() {
@@ -57,8 +71,23 @@ void flushStdout() {
 void writeStderr(std::string_view s) {
   std::lock_guard<std::mutex> lk(gOutMu);
   flushLocked();
-  writeAll(2, s.data(), s.size());
+  if (gSink) gSink(s);
+  else if (gCapErr) gCapErr->append(s.data(), s.size());
+  else writeAll(2, s.data(), s.size());
 }
+
+void setOutputCapture(std::string* out, std::string* err) {
+  std::lock_guard<std::mutex> lk(gOutMu);
+  gCapOut = out;
+  gCapErr = err;
+}
+
+void setOutputSink(void (*sink)(std::string_view)) {
+  std::lock_guard<std::mutex> lk(gOutMu);
+  gSink = sink;
+}
+
+void setReplMode(bool on) { gRepl = on; }
 
 void installOutputHooks() {
   gInteractive = isatty(1);
