@@ -98,6 +98,8 @@ void ensureCompiled(Func* fn) {
   if (body) c.compileBody(body);
   else fn->body = new EmptyNode();
   fn->nslots = std::max(fn->nslots, c.nslots());
+  fn->simple = !fn->hasDefer && fn->boxedParams.empty() && fn->resultInit.empty() && !fn->needsResultFixup &&
+               !fn->boundTarget;
   fn->ready.store(true, std::memory_order_release);
 }
 
@@ -173,12 +175,12 @@ void invokeBody(Func* fn, Value* s, const Value* caps, Frame& caller) {
 }
 }  // namespace
 
-void invoke(Func* fn, Value* s, const Value* caps, Frame& caller) {
+void invokeSlow(Func* fn, Value* s, const Value* caps, Frame& caller) {
   if (fn->isNative) {
     callNative(fn, s, caller);
     return;
   }
-  poll();
+  poll(caller);
   if (GOL_UNLIKELY(sched::stackLow())) {
     GrowArgs a{fn, s, caps, &caller};
     sched::growAndCall(growTrampoline, &a);

@@ -59,7 +59,7 @@ struct RangeNode : Stmt {
         return true;
       }
     }
-    poll();
+    poll(f);
     return false;
   }
 

@@ -132,7 +132,7 @@ struct ForNode : Stmt {
       }
       for (int slot : perIter) f.s[slot] = Value::P(newCell(rt::load(&f.s[slot].as<rt::Cell>()->v)));
       if (post) post->exec(f);
-      poll();
+      poll(f);
     }
     return kNormal;
   }

@@ -86,6 +86,8 @@ struct Func {
   std::string nativeName;
   std::vector<const Type*> argTypes;
   bool isNative = false;
+  // No boxed params, no result set-up or fix-up, no defers: invoke's inline fast path applies.
+  bool simple = false;
   // method value thunk: caps[0] is the receiver, then call target
   Func* boundTarget = nullptr;
   // lazy compilation
@@ -124,6 +126,7 @@ struct GState {
   Frame* top = nullptr;       // innermost running gol frame
   Panic* panic = nullptr;     // current panic chain (newest first)
   bool nextDeferCall = false; // the next invoke is a deferred call run while panicking
+  uint32_t gcTick = 0;        // calls since the last GC-trigger check
   void* gsched = nullptr;     // the sched::G
 };
 
@@ -133,7 +136,7 @@ struct PanicUnwind {};
 // ---------------------------------------------------------------- runtime entry points
 
 // calls.cpp
-void invoke(Func* fn, Value* s, const Value* caps, Frame& caller);
+void invokeSlow(Func* fn, Value* s, const Value* caps, Frame& caller);
 void ensureCompiled(Func* fn);
 Func* funcForDecl(const ast::FuncDecl* d);
 Value makeFuncValue(Func* fn);
@@ -187,13 +190,38 @@ void setEchoStatements(const std::vector<ast::Stmt*>& echo);
 bool isEchoStatement(const ast::Stmt* s);
 
 // Loop back-edges and calls: preemption point and GC trigger (DESIGN.md §5, §6).
-inline void poll() {
-  sched::safepoint();
-  if (GOL_UNLIKELY(rt::gcWanted())) rt::collect();
-}
 
 // Struct/array types: values are objects owned by their variable (copied on assignment).
 inline bool isObj(const Type* t) { return t && rt::needsCopy(t); }
+
+inline void poll(Frame& f) {
+  sched::safepoint();
+  if (GOL_UNLIKELY((++f.g->gcTick & 63) == 0) && rt::gcWanted()) rt::collect();
+}
+
+// Calls fn with its frame slots s (arguments already in place). The common case — a compiled
+// gol function without boxed params, named-result set-up or defers, with stack to spare — runs
+// inline here; everything else goes through invokeSlow (calls.cpp).
+inline void invoke(Func* fn, Value* s, const Value* caps, Frame& caller) {
+  GState* g = caller.g;
+  if (GOL_LIKELY(fn->simple && !sched::stackLow())) {
+    sched::safepoint();
+    if (GOL_UNLIKELY((++g->gcTick & 63) == 0) && rt::gcWanted()) rt::collect();
+    Frame f;
+    f.s = s;
+    f.caps = caps;
+    f.g = g;
+    f.fn = fn;
+    f.parent = &caller;
+    f.deferCall = g->nextDeferCall;
+    g->nextDeferCall = false;
+    g->top = &f;
+    fn->body->exec(f);
+    g->top = &caller;
+    return;
+  }
+  invokeSlow(fn, s, caps, caller);
+}
 
 // misc helpers
 inline void nilCheck(const void* p) {
