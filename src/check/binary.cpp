@@ -150,8 +150,9 @@ void Checker::comparison(Expr* e, Tok op, Operand& x, Operand& y) {
   if (op == Tok::Eql || op == Tok::Neq) {
     auto nilable = [](const Operand& o) { return o.mode == ExprMode::Nil; };
     const Operand* bad = nullptr;
-    if (!isComparable(x.type) && !nilable(y)) bad = &x;
-    else if (!isComparable(y.type) && !nilable(x)) bad = &y;
+    if (nilable(x) || nilable(y)) bad = nullptr;  // the other side was checked to be nilable
+    else if (!isComparable(x.type)) bad = &x;
+    else if (!isComparable(y.type)) bad = &y;
     if (bad) {
       Kind k = bad->type->ukind();
       std::string what = k == Kind::Slice ? "slice" : k == Kind::Map ? "map" : k == Kind::Func ? "func" : "";
