@@ -23,7 +23,7 @@ using rt::Word;
 namespace {
 // Runtime panics become C++ exceptions caught inside the goroutine.
 struct PanicsThrow {
-  rt::Hooks saved = rt::hooks();  // other test files install hooks of their own: restore them
+  rt::Hooks saved = rt::hooks();  // restored afterwards: other test files install their own
   PanicsThrow() {
     rt::hooks().panicPlain = [](const std::string& m) { throw std::runtime_error(m); };
     rt::hooks().fatal = [](const std::string& m) { throw std::runtime_error("fatal: " + m); };
