@@ -96,7 +96,14 @@ bool verbIsStringish(char32_t verb) {
   return verb == 'v' || verb == 's' || verb == 'x' || verb == 'X' || verb == 'q';
 }
 
-uint64_t pointerBits(const Type* t, Value v) {
+// Go's heap addresses look like 0xc000012345; ours are shown in that style (low 36 bits of the
+// real address over 0xc000000000), so the same pointer always prints the same.
+uint64_t goStyle(uint64_t a) { return a ? 0xc000000000ull | (a & 0xFFFFFFFFFull) : 0; }
+
+uint64_t pointerBitsRaw(const Type* t, Value v);
+uint64_t pointerBits(const Type* t, Value v) { return goStyle(pointerBitsRaw(t, v)); }
+
+uint64_t pointerBitsRaw(const Type* t, Value v) {
   if (!v.p) return 0;
   Kind k = t->ukind();
   if (k == Kind::Pointer) {
