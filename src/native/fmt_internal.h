@@ -87,6 +87,9 @@ bool canBackquote(std::string_view s);
 int runeCount(std::string_view s);
 void appendRune(std::string& out, int32_t r);
 
+// The registered gol helper that calls a Formatter's Format method (fmt_value.cpp).
+Value& formatHelper();
+
 // Helpers shared by the natives.
 std::string typeName(const Type* t);  // %T spelling; "<nil>" for null
 // Reads the args slice of a variadic ...any parameter into a vector of interface words.

@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "native/fmt_internal.h"
+#include "native/native.h"
 #include "runtime/native_api.h"
 #include "runtime/object.h"
 
@@ -12,7 +13,7 @@ namespace gol::native::fmtimpl {
 
 namespace {
 
-enum : uint8_t { kHasError = 1, kHasString = 2, kHasGoString = 4, kKnown = 128 };
+enum : uint8_t { kHasError = 1, kHasString = 2, kHasGoString = 4, kHasFormat = 8, kKnown = 128 };
 
 const Type* stringerIface(const char* name) {
   TypeTable& tt = TypeTable::get();
@@ -47,6 +48,10 @@ uint8_t methodFlags(const Type* t) {
   if (implements(t, errIface)) fl |= kHasError;
   if (implements(t, strIface)) fl |= kHasString;
   if (implements(t, goStrIface)) fl |= kHasGoString;
+  Lookup fm = lookupFieldOrMethod(t, "Format");
+  if (fm.kind == Lookup::What::Method && fm.method->sig && fm.method->sig->params.size() == 2 &&
+      fm.method->sig->results.empty())
+    fl |= kHasFormat;
   cache.emplace(t, fl);
   return fl;
 }
@@ -117,6 +122,18 @@ uint64_t pointerBitsRaw(const Type* t, Value v) {
 }
 
 }  // namespace
+
+// The gol function fmt.callFormat, registered at package init (also held by a package variable,
+// which keeps it alive for the collector).
+Value& formatHelper() {
+  static Value helper;
+  return helper;
+}
+
+GOL_NATIVE(fmt_setFormatHelper, "fmt.setFormatHelper") {
+  formatHelper() = call.args[0];
+  call.results[0] = Value::B(true);
+}
 
 std::string typeName(const Type* t) { return t ? typeString(t, true) : std::string("<nil>"); }
 
@@ -210,6 +227,20 @@ bool Printer::handleMethods(const Type* t, Value v, char32_t verb) {
     verb = 'v';
   }
   if (!fl) return false;
+  if ((fl & kHasFormat) && formatHelper().p && rt::evalHooks().boundMethod(t, v, "Format").p) {
+    std::string flags;
+    if (f.minus) flags += '-';
+    if (f.plus || f.plusV) flags += '+';
+    if (f.sharp || f.sharpV) flags += '#';
+    if (f.space) flags += ' ';
+    if (f.zero) flags += '0';
+    Value args[5] = {rt::boxIface(t, v), Value::I(static_cast<int64_t>(verb)), Value::I(f.widPresent ? f.wid : -1),
+                     Value::I(f.precPresent ? f.prec : -1), rt::makeString(flags)};
+    Value res;
+    rt::evalHooks().callFunc(formatHelper(), args, 5, &res, 1);
+    buf += rt::strView(res);
+    return true;
+  }
   std::string s;
   bool nilCase = false;
   if (f.sharpV) {
