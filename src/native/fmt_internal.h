@@ -95,4 +95,18 @@ std::string typeName(const Type* t);  // %T spelling; "<nil>" for null
 // Reads the args slice of a variadic ...any parameter into a vector of interface words.
 void sliceWords(Value slice, std::vector<Value>* out);
 
+// Scanning (fmt_scan.cpp, fmt_scanparse.cpp): errors are thrown as ScanError and turned into
+// the native's (n, code, msg) results. code: 1 io.EOF, 2 io.ErrUnexpectedEOF, 3 errors.New(msg).
+enum ErrCode { kNone = 0, kErrEOF = 1, kErrUnexpectedEOF = 2, kErrOther = 3 };
+struct ScanError {
+  int code;
+  std::string msg;
+};
+[[noreturn]] void fail(std::string msg);
+[[noreturn]] void numError(const char* fn, const std::string& s, bool range);  // strconv's NumError text
+int64_t parseInt(const std::string& s, int base);     // strconv.ParseInt(s, base, 64)
+uint64_t parseUint(const std::string& s, int base);   // strconv.ParseUint(s, base, 64)
+double parseFloat(const std::string& s, int bits);    // strconv.ParseFloat
+bool unquote(std::string_view q, std::string* out);   // strconv.Unquote of a "..." string
+
 }  // namespace gol::native::fmtimpl
