@@ -187,7 +187,8 @@ void Checker::shortVarDecl(AssignStmt* s) {
       if (x) assignment(*x, nullptr, "assignment");
       continue;
     }
-    Symbol* old = scope_->lookupLocal(id->name);
+    bool replTop = replMode_ && scriptTop_ && scope_ == pkgScope_;  // REPL: `x := ...` again is new
+    Symbol* old = replTop ? nullptr : scope_->lookupLocal(id->name);
     if (old && old->kind == SymKind::Var) {
       id->sym = old;
       id->ref = refFor(old);

@@ -249,6 +249,10 @@ class Checker {
   DeclInfo* curDecl_ = nullptr;      // declaration whose dependencies are being recorded
   int iota_ = -1;                    // inside a const spec: the current iota
   int globCounter_ = 0;              // closures in package-level initialisers
+  // REPL (check::Session): top-level names may be declared again, and top-level expression
+  // statements with values are recorded for echoing instead of being errors.
+  bool replMode_ = false;
+  std::vector<ast::Stmt*>* replEcho_ = nullptr;
 
   std::unordered_map<Symbol*, DeclInfo*> declInfo_;
   std::unordered_map<const ast::FuncDecl*, Symbol*> funcSyms_;  // functions and methods

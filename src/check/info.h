@@ -139,6 +139,8 @@ struct Program {
   ast::FuncDecl* mainFunc = nullptr;
   ast::File* scriptFile = nullptr;
   FuncInfo* scriptInfo = nullptr;
+  // REPL input only: top-level expression statements whose values are printed.
+  std::vector<ast::Stmt*> echo;
 };
 
 }  // namespace gol

@@ -68,6 +68,10 @@ void Checker::initUniverse() {
 
 bool Checker::declare(Scope* s, Symbol* sym, Pos pos) {
   if (sym->name == "_") return true;  // the blank identifier declares nothing
+  if (replMode_ && s == pkgScope_) {    // REPL: a new declaration replaces the old for later input
+    s->names[sym->name] = sym;
+    return true;
+  }
   if (s->lookupLocal(sym->name)) {
     errorf(pos, sym->name + " redeclared in this block");
     return false;

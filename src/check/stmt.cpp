@@ -60,6 +60,13 @@ void Checker::labeled(LabeledStmt* s) {
   fn_->pendingLabel.clear();
 }
 
+// fmt.Println and friends: the REPL does not echo their (byte count, error) results.
+static bool isFmtCall(Expr* e) {
+  if (!e || e->kind != NodeKind::Call) return false;
+  auto* c = static_cast<CallExpr*>(e);
+  return c->info && c->info->func && c->info->func->package && c->info->func->package->path == "fmt";
+}
+
 void Checker::exprStmt(ExprStmt* s) {
   Operand x;
   rawExpr(s->x, x);
@@ -82,6 +89,11 @@ void Checker::exprStmt(ExprStmt* s) {
     }
   } else if (e && e->kind == NodeKind::Unary && static_cast<UnaryExpr*>(e)->op == Tok::Arrow) {
     ok = true;
+  }
+  if (replEcho_ && scriptTop_ && scope_ == pkgScope_ && x.mode != ExprMode::NoValue && !isFmtCall(e)) {
+    if (x.type && isUntyped(x.type)) convertUntyped(x, defaultType(x.type));
+    replEcho_->push_back(s);  // the REPL prints the value(s)
+    return;
   }
   if (!ok) {
     errorf(startPos(s->x), describe(x) + " is not used");

@@ -181,7 +181,7 @@ void LineEditor::historyMove(int delta) {
 
 // Ctrl-R: incremental search backwards through history; Enter accepts, Ctrl-R finds the next
 // older match, Esc/Ctrl-G cancels, any editing key accepts and goes on editing.
-void LineEditor::reverseSearch() {
+bool LineEditor::reverseSearch() {
   std::string query, original = buf_;
   size_t from = history_.size();
   std::string match = buf_;
@@ -212,7 +212,7 @@ void LineEditor::reverseSearch() {
     else { buf_ = match; }
     cursor_ = buf_.size();
     redraw();
-    return;
+    return c == kEnter || c == '\n';  // Enter runs the found entry, as in bash
   }
 }
 
@@ -233,7 +233,6 @@ void LineEditor::complete() {
     buf_.replace(start, cursor_ - start, common);
     cursor_ = start + common.size();
     redraw();
-    return;
   }
   if (cands.size() > 1) {
     std::string list;
@@ -320,7 +319,10 @@ LineEditor::Status LineEditor::readLine(const std::string& prompt, const std::st
     } else if (c == kCtrlL) { writeAll("\x1b[H\x1b[2J"); drawnCursorRow_ = 0; }
     else if (c == kCtrlP) historyMove(-1);
     else if (c == kCtrlN) historyMove(1);
-    else if (c == kCtrlR) { reverseSearch(); continue; }
+    else if (c == kCtrlR) {
+      if (reverseSearch()) break;
+      continue;
+    }
     else if (c == kTab) { complete(); continue; }
     else if (c == kEsc) handleEscape();
     else if (c >= 32) insert(std::string(1, static_cast<char>(c)));

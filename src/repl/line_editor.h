@@ -38,7 +38,7 @@ class LineEditor {
   void clearDrawn();
   void handleEscape();
   void historyMove(int delta);
-  void reverseSearch();
+  bool reverseSearch();  // true: Enter pressed, submit the found entry
   void complete();
   void insert(const std::string& s);
   void loadHistory();
