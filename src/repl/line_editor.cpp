@@ -70,14 +70,14 @@ bool LineEditor::enableRaw() {
   raw.c_lflag &= ~(ECHO | ICANON | IEXTEN | ISIG);  // Ctrl-C arrives as a key while editing
   raw.c_cc[VMIN] = 1;
   raw.c_cc[VTIME] = 0;
-  if (tcsetattr(STDIN_FILENO, TCSAFLUSH, &raw) < 0) return false;
+  if (tcsetattr(STDIN_FILENO, TCSADRAIN, &raw) < 0) return false;
   rawOn_ = true;
   return true;
 }
 
 void LineEditor::disableRaw() {
   if (!rawOn_) return;
-  tcsetattr(STDIN_FILENO, TCSAFLUSH, &gSavedTermios);
+  tcsetattr(STDIN_FILENO, TCSADRAIN, &gSavedTermios);
   rawOn_ = false;
 }
 
