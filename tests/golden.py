@@ -52,7 +52,7 @@ def main():
     ap.add_argument('--procs', type=int, default=1)
     ap.add_argument('--filter', default='')
     ap.add_argument('--repeat', type=int, default=20)
-    ap.add_argument('--timeout', type=int, default=int(os.environ.get('GOL_TEST_TIMEOUT', '20')))
+    ap.add_argument('--timeout', type=int, default=int(os.environ.get("GOL_TEST_TIMEOUT", "60")))
     ap.add_argument('--skip-timing', action='store_true')
     ap.add_argument('root')
     a = ap.parse_args()
