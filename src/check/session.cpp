@@ -9,6 +9,15 @@
 
 namespace gol::check {
 
+// Makes ctx the implicit main function that one input's statements are checked in.
+static FuncInfo* beginInputFunc(Checker& c, FuncCtx& ctx) {
+  ctx.info = c.newFuncInfo("main.main", c.types_.func({}, {}, false), nullptr);
+  ctx.sig = ctx.info->sig;
+  ctx.litCounter = &ctx.ownCounter;
+  c.fn_ = &ctx;
+  return ctx.info;
+}
+
 Session::Session(ast::Arena& arena, StdlibSource stdlib) : stdlib_(std::move(stdlib)) {
   c_ = std::make_unique<Checker>(arena, diags_, stdlib_);
   c_->prog_ = c_->make<Program>();
@@ -51,12 +60,8 @@ Program* Session::checkInput(ast::File* file, Diagnostics& diags) {
     std_->names[sym->name] = sym;
   }
   c.collectDecls(main_, file, pkgScope, true);
-  auto* info = c.newFuncInfo("main.main", c.types_.func({}, {}, false), nullptr);
   FuncCtx ctx;
-  ctx.info = info;
-  ctx.sig = info->sig;
-  ctx.litCounter = &ctx.ownCounter;
-  c.fn_ = &ctx;
+  FuncInfo* info = beginInputFunc(c, ctx);
   c.scope_ = pkgScope;
   c.scriptTop_ = true;
   c.stmtList(file->script);
@@ -98,12 +103,8 @@ std::string Session::typeOf(ast::File* file, Diagnostics& diags) {
   }
   Checker& c = *c_;
   diags_.clear();
-  auto* info = c.newFuncInfo("main.main", c.types_.func({}, {}, false), nullptr);
   FuncCtx ctx;
-  ctx.info = info;
-  ctx.sig = info->sig;
-  ctx.litCounter = &ctx.ownCounter;
-  c.fn_ = &ctx;
+  FuncInfo* info = beginInputFunc(c, ctx);
   c.pkg_ = main_;
   c.pkgScope_ = c.pkgScopes_[main_];
   c.scope_ = c.pkgScope_;
