@@ -20,11 +20,11 @@ struct CallStatic : Expr {
     Func* callee = fn;
     if (GOL_UNLIKELY(!callee->ready.load(std::memory_order_acquire))) ensureCompiled(callee);
     int ns = callee->nslots;
-    auto* s = static_cast<Value*>(alloca(sizeof(Value) * ns));
+    auto* s = static_cast<Value*>(alloca(sizeof(Value) * (ns + 1)));  // +1: s[resultBase] of a no-result callee
     if (tuple) tuple->evalMulti(f, f.s + tupleBase);
     int n = static_cast<int>(args.size());
     for (int i = 0; i < n; i++) s[i] = args[i]->eval(f);
-    for (int i = n; i < ns; i++) s[i] = Value();
+    for (int i = n; i <= ns; i++) s[i] = Value();
     invoke(callee, s, nullptr, f);
     return s[callee->resultBase];
   }
@@ -32,11 +32,11 @@ struct CallStatic : Expr {
     Func* callee = fn;
     if (!callee->ready.load(std::memory_order_acquire)) ensureCompiled(callee);
     int ns = callee->nslots;
-    auto* s = static_cast<Value*>(alloca(sizeof(Value) * ns));
+    auto* s = static_cast<Value*>(alloca(sizeof(Value) * (ns + 1)));  // +1: s[resultBase] of a no-result callee
     if (tuple) tuple->evalMulti(f, f.s + tupleBase);
     int n = static_cast<int>(args.size());
     for (int i = 0; i < n; i++) s[i] = args[i]->eval(f);
-    for (int i = n; i < ns; i++) s[i] = Value();
+    for (int i = n; i <= ns; i++) s[i] = Value();
     invoke(callee, s, nullptr, f);
     for (int i = 0; i < callee->nresults; i++) out[i] = s[callee->resultBase + i];
   }
@@ -88,14 +88,14 @@ struct CallIface : Expr {
     Func* callee = me->fn;
     if (!callee->ready.load(std::memory_order_acquire)) ensureCompiled(callee);
     int ns = callee->nslots;
-    auto* s = static_cast<Value*>(alloca(sizeof(Value) * ns));
+    auto* s = static_cast<Value*>(alloca(sizeof(Value) * (ns + 1)));  // +1: s[resultBase] of a no-result callee
     Value rv = rt::ifaceValue(iv);
     if (!me->path.empty() || me->copyRecv || me->derefPtr) rv = adjustReceiver(me, rv);
     if (tuple) tuple->evalMulti(f, f.s + tupleBase);
     s[0] = rv;
     int n = static_cast<int>(args.size());
     for (int i = 0; i < n; i++) s[i + 1] = args[i]->eval(f);
-    for (int i = n + 1; i < ns; i++) s[i] = Value();
+    for (int i = n + 1; i <= ns; i++) s[i] = Value();
     invoke(callee, s, nullptr, f);
     if (out)
       for (int i = 0; i < callee->nresults; i++) out[i] = s[callee->resultBase + i];
