@@ -5,7 +5,8 @@
   NAME.err   substrings, one per line, that stderr must contain
 A first line `// unordered` compares stdout as sorted lines; `// racy` runs the program
 --repeat times (default 20) since its point is that any interleaving must behave;
-`// timing` marks programs whose point is wall-clock timing (skipped under sanitizers).
+`// timing` marks programs whose point is wall-clock timing and `// heavy` ones too costly under
+sanitizers (very deep recursion); --skip-timing (sanitizer runs) leaves both out.
 Prints a FAIL line per failure and ends with `N passed, M failed`.
 """
 import argparse, concurrent.futures, os, subprocess, sys
@@ -64,7 +65,7 @@ def main():
                 continue
             with open(path, 'rb') as f:
                 first = f.readline().decode('utf-8', 'replace')
-            if a.skip_timing and first.startswith('// timing'):
+            if a.skip_timing and (first.startswith('// timing') or first.startswith('// heavy')):
                 continue
             reps = a.repeat if first.startswith('// racy') else 1
             jobs += [path] * reps

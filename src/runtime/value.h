@@ -16,7 +16,7 @@
 //  interface                          IfaceObj* {dynamic type, value} (immutable; nullptr = nil)
 //
 // Multi-word things are immutable boxes behind one pointer, so a racy program can never tear a
-// value: it sees either the old box or the new one. Mutable heap words are accessed with relaxed
+// value: it sees either the old box or the new one. Mutable heap words are accessed with release/acquire
 // atomics (load()/store() below) — plain moves on x86, and no C++ data race.
 #pragma once
 #include <atomic>
@@ -46,13 +46,15 @@ union Value {
 };
 static_assert(sizeof(Value) == 8);
 
-// Race-safe access to a mutable heap word.
+// Race-safe access to a mutable heap word. Release/acquire (still plain moves on x86): a word
+// may point at a box another goroutine has just filled in, and a racy reader must see the box's
+// contents, never its uninitialised memory.
 inline Value load(const Value* slot) {
   Value v;
-  v.u = __atomic_load_n(&slot->u, __ATOMIC_RELAXED);
+  v.u = __atomic_load_n(&slot->u, __ATOMIC_ACQUIRE);
   return v;
 }
-inline void store(Value* slot, Value v) { __atomic_store_n(&slot->u, v.u, __ATOMIC_RELAXED); }
+inline void store(Value* slot, Value v) { __atomic_store_n(&slot->u, v.u, __ATOMIC_RELEASE); }
 
 // ---------------------------------------------------------------- heap objects
 // Allocated only through the heap (runtime/heap.h), which owns them and will collect them.
