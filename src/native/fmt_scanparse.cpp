@@ -6,6 +6,7 @@
 #include <limits>
 
 #include "native/fmt_internal.h"
+#include "native/stdlib_util.h"
 #include "runtime/object.h"
 
 namespace gol::native::fmtimpl {
@@ -13,36 +14,6 @@ namespace gol::native::fmtimpl {
 [[noreturn]] void fail(std::string msg) { throw ScanError{kErrOther, std::move(msg)}; }
 
 
-static bool underscoreOK(std::string_view s) {
-  char saw = '^';
-  size_t i = 0;
-  if (!s.empty() && (s[0] == '+' || s[0] == '-')) s.remove_prefix(1);
-  bool hex = false;
-  if (s.size() >= 2 && s[0] == '0') {
-    char c = static_cast<char>(s[1] | 0x20);
-    if (c == 'b' || c == 'o' || c == 'x') {
-      i = 2;
-      saw = '0';
-      hex = c == 'x';
-    }
-  }
-  for (; i < s.size(); i++) {
-    char c = s[i];
-    char lc = static_cast<char>(c | 0x20);
-    if ((c >= '0' && c <= '9') || (hex && lc >= 'a' && lc <= 'f')) {
-      saw = '0';
-      continue;
-    }
-    if (c == '_') {
-      if (saw != '0') return false;
-      saw = '_';
-      continue;
-    }
-    if (saw == '_') return false;
-    saw = '!';
-  }
-  return saw != '_';
-}
 
 [[noreturn]] void numError(const char* fn, const std::string& s, bool range) {
   fail(std::string("strconv.") + fn + ": parsing " + [&] {

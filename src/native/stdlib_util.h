@@ -99,5 +99,7 @@ int32_t simpleFold(int32_t r);
 std::string quoteWith(std::string_view s, char quote, bool asciiOnly, bool graphicOnly = false);
 std::string quoteRuneWith(int32_t r, char quote, bool asciiOnly);
 std::string formatFloat(double f, char fmt, int prec, int bitSize);
+// Go's rule for `_` in number literals (strconv base-0 syntax, fmt scanning).
+bool underscoreOK(std::string_view s);
 
 }  // namespace gol::native

@@ -13,26 +13,22 @@
 
 namespace gol::native {
 
-namespace {
-
-enum Status { kOk = 0, kSyntax = 1, kRange = 2, kBadBase = 3, kBadBits = 4 };
-
-int lower(char c) { return c | 0x20; }
-
 // Go's underscoreOK: underscores only between digits or after a base prefix (base-0 syntax).
+// Shared with fmt's scanner (declared in stdlib_util.h).
+static int lowerAscii(char c) { return c | 0x20; }
 bool underscoreOK(std::string_view s) {
   char saw = '^';
   size_t i = 0;
   if (!s.empty() && (s[0] == '-' || s[0] == '+')) s = s.substr(1);
   bool hex = false;
-  if (s.size() >= 2 && s[0] == '0' && (lower(s[1]) == 'b' || lower(s[1]) == 'o' || lower(s[1]) == 'x')) {
-    hex = lower(s[1]) == 'x';
+  if (s.size() >= 2 && s[0] == '0' && (lowerAscii(s[1]) == 'b' || lowerAscii(s[1]) == 'o' || lowerAscii(s[1]) == 'x')) {
+    hex = lowerAscii(s[1]) == 'x';
     i = 2;
     saw = '0';
   }
   for (; i < s.size(); i++) {
     char c = s[i];
-    if ((c >= '0' && c <= '9') || (hex && lower(c) >= 'a' && lower(c) <= 'f')) {
+    if ((c >= '0' && c <= '9') || (hex && lowerAscii(c) >= 'a' && lowerAscii(c) <= 'f')) {
       saw = '0';
       continue;
     }
@@ -46,6 +42,13 @@ bool underscoreOK(std::string_view s) {
   }
   return saw != '_';
 }
+
+namespace {
+
+enum Status { kOk = 0, kSyntax = 1, kRange = 2, kBadBase = 3, kBadBits = 4 };
+
+int lower(char c) { return c | 0x20; }
+
 
 // Parses an unsigned integer with Go's rules. max: the largest allowed value (by bit size).
 int parseUintCore(std::string_view s0, int64_t base, int64_t bitSize, uint64_t* out) {
