@@ -13,8 +13,10 @@
 #include "interp/session.h"
 
 #include <signal.h>
+#include <unistd.h>
 
 #include <atomic>
+#include <cstdio>
 #include <condition_variable>
 #include <mutex>
 #include <thread>
@@ -198,6 +200,13 @@ InputOutcome ReplRuntime::run(Program* chunk) {
     gSink("fatal error: all goroutines are asleep - deadlock! (this input can never finish; back to the prompt)\n" +
           goroutineList());
   return outcome;
+}
+
+void ReplRuntime::quit(int code) {
+  flushStdout();
+  std::fflush(stdout);
+  std::fflush(stderr);
+  _exit(code);
 }
 
 int ReplRuntime::exitCode() const { return gExitCode; }

@@ -26,6 +26,10 @@ class ReplRuntime {
   // `:goroutines`: every goroutine but the REPL's own, with its state and where it is.
   std::string goroutineList();
   int procs(int n);  // n > 0 sets GOMAXPROCS; returns the previous value
+  // Ends the session's process: flushes output and _exit(code)s. The scheduler's workers and
+  // monitor are still running (and may be blocked on its condition variables), so returning
+  // from main and running static destructors would wait on them forever.
+  [[noreturn]] void quit(int code);
 };
 
 }  // namespace gol::interp

@@ -66,6 +66,10 @@ class Repl {
     return exitCode_;
   }
 
+  // Leaves the REPL for good: the terminal is back in cooked mode (readLine leaves it so), the
+  // history is saved after every entry, so only the process is left to end.
+  [[noreturn]] void quit(int code) { runtime_.quit(code); }
+
  private:
   static std::string historyPath() {
     const char* home = std::getenv("HOME");
@@ -194,8 +198,9 @@ class Repl {
 }  // namespace
 
 int run(const driver::Options& opts) {
-  Repl repl(opts);
-  return repl.loop();
+  // Never destroyed: goroutines of the session may still be running on its checked code.
+  auto* repl = new Repl(opts);
+  repl->quit(repl->loop());
 }
 
 }  // namespace gol::repl

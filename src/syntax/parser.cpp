@@ -134,6 +134,29 @@ ast::File* parseFile(ast::Arena& arena, FileId file, Diagnostics& diags) {
   }
 }
 
+// Brackets ({, (, [) opened and not yet closed in `text`, skipping comments and literals. An
+// input the parser rejects while a bracket is still open is unfinished, not wrong: `go func() {`
+// on a line of its own fails inside the literal, before the end of the input.
+int openBrackets(std::string_view text) {
+  int depth = 0;
+  for (size_t i = 0; i < text.size(); i++) {
+    char c = text[i];
+    auto skipTo = [&](std::string_view end) {
+      size_t j = text.find(end, i + 1);
+      i = j == std::string_view::npos ? text.size() : j + end.size() - 1;
+    };
+    if (c == '/' && i + 1 < text.size() && text[i + 1] == '/') skipTo("\n");
+    else if (c == '/' && i + 1 < text.size() && text[i + 1] == '*') skipTo("*/");
+    else if (c == '`') skipTo("`");
+    else if (c == '"' || c == '\'') {
+      for (i++; i < text.size() && text[i] != c && text[i] != '\n'; i++)
+        if (text[i] == '\\') i++;
+    } else if (c == '{' || c == '(' || c == '[') depth++;
+    else if (c == '}' || c == ')' || c == ']') depth--;
+  }
+  return depth;
+}
+
 InputStatus parseReplInput(ast::Arena& arena, FileId file, Diagnostics& diags, ast::File** out) {
   Diagnostics local;
   ParseOutcome r;
@@ -146,7 +169,9 @@ InputStatus parseReplInput(ast::Arena& arena, FileId file, Diagnostics& diags, a
   bool unterminated = false;
   for (const Diagnostic& d : local.all())
     unterminated = unterminated || d.message == "raw string literal not terminated" || d.message == "comment not terminated";
-  if ((r.syntaxError && r.errorAtEof) || unterminated) return InputStatus::Incomplete;
+  const SourceFile& sf = SourceTable::global().file(file);
+  bool open = r.syntaxError && openBrackets(sf.text) > 0;
+  if ((r.syntaxError && r.errorAtEof) || unterminated || open) return InputStatus::Incomplete;
   for (const Diagnostic& d : local.all()) diags.error(d.pos, d.message);
   return local.hasErrors() ? InputStatus::Error : InputStatus::Complete;
 }

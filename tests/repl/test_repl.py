@@ -55,7 +55,22 @@ class Term:
     def line(self, s):
         self.send(s + '\r')
 
+    def wait_exit(self, timeout=1.0):
+        """Asserts that gol ends by itself within `timeout` seconds with status 0."""
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            self.read(0.02)
+            pid, status = os.waitpid(self.pid, os.WNOHANG)
+            if pid:
+                self.pid = None
+                assert os.WIFEXITED(status), 'gol ended by signal %d' % os.WTERMSIG(status)
+                assert os.WEXITSTATUS(status) == 0, 'gol exited with %d' % os.WEXITSTATUS(status)
+                return
+        raise AssertionError('gol did not exit within %.1f s' % timeout)
+
     def close(self):
+        if self.pid is None:
+            return
         try:
             os.kill(self.pid, signal.SIGKILL)
             os.waitpid(self.pid, 0)
@@ -156,12 +171,42 @@ def sc_goroutines_command_and_quit(t):
     t.line(':goroutines')
     t.expect(r'chan receive')
     t.line(':quit')
-    t.read(0.5)
+    t.wait_exit()
+
+
+def sc_ctrl_d_exits(t):
+    t.expect(r'> ')
+    t.line('go func() { for { time.Sleep(time.Millisecond) } }()')
+    t.line('x := 1')
+    t.send(CTRL_D)
+    t.wait_exit()
+
+
+def sc_function_literal_continues(t):
+    t.expect(r'> ')
+    t.line('f := func() {')
+    t.expect(r'\.\.\. ?$')
+    t.line('fmt.Println("inside f")')
+    t.line('}')
+    t.line('f()')
+    t.expect(r'\ninside f\n')
+    t.line('done := make(chan bool)')
+    t.line('go func() {')
+    t.expect(r'\.\.\. ?$')
+    t.line('fmt.Println("from go func")')
+    t.line('done <- true')
+    t.line('}()')
+    t.line('<-done')
+    t.expect(r'\nfrom go func\n')
+    t.line('fmt.Println(1,')
+    t.expect(r'\.\.\. ?$')
+    t.line('2)')
+    t.expect(r'\n1 2\n')
 
 
 SCENARIOS = [sc_values_and_redeclaration, sc_multiline, sc_history, sc_completion,
              sc_goroutine_output_while_typing, sc_interrupt_loop, sc_errors_keep_session,
-             sc_goroutines_command_and_quit]
+             sc_goroutines_command_and_quit, sc_ctrl_d_exits, sc_function_literal_continues]
 
 
 def main():
