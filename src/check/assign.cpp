@@ -120,23 +120,6 @@ void Checker::assignVars(AssignStmt* s) {
   (void)lhsOk;
 }
 
-static Tok binaryOf(Tok op) {
-  switch (op) {
-    case Tok::AddAssign: return Tok::Add;
-    case Tok::SubAssign: return Tok::Sub;
-    case Tok::MulAssign: return Tok::Mul;
-    case Tok::QuoAssign: return Tok::Quo;
-    case Tok::RemAssign: return Tok::Rem;
-    case Tok::AndAssign: return Tok::And;
-    case Tok::OrAssign: return Tok::Or;
-    case Tok::XorAssign: return Tok::Xor;
-    case Tok::ShlAssign: return Tok::Shl;
-    case Tok::ShrAssign: return Tok::Shr;
-    case Tok::AndNotAssign: return Tok::AndNot;
-    default: return Tok::None;
-  }
-}
-
 void Checker::assignOp(AssignStmt* s) {
   if (s->lhs.size() != 1 || s->rhs.size() != 1) {
     errorf(s->opPos, std::string("assignment operation ") + tokString(s->op) + " requires single-valued expressions");
@@ -151,7 +134,7 @@ void Checker::assignOp(AssignStmt* s) {
   Operand x = l, y;
   expr(s->rhs[0], y);
   if (y.invalid()) return;
-  binaryOp(s->lhs[0], binaryOf(s->op), x, y, s->opPos);
+  binaryOp(s->lhs[0], binaryOpOf(s->op), x, y, s->opPos);
   if (x.invalid()) return;
   x.expr = s->rhs[0];
   assignment(x, l.type, "assignment");

@@ -104,7 +104,7 @@ std::string Session::typeOf(ast::File* file, Diagnostics& diags) {
   Checker& c = *c_;
   diags_.clear();
   FuncCtx ctx;
-  FuncInfo* info = beginInputFunc(c, ctx);
+  beginInputFunc(c, ctx);  // :type checks the expression as if it were an input of its own
   c.pkg_ = main_;
   c.pkgScope_ = c.pkgScopes_[main_];
   c.scope_ = c.pkgScope_;

@@ -203,7 +203,7 @@ Value callFuncValue(Frame& f, Value fv, const Value* args, int nargs, Value* res
   }
   if (!fn->ready.load(std::memory_order_acquire)) ensureCompiled(fn);
   auto* s = static_cast<Value*>(alloca(sizeof(Value) * (fn->nslots + 1)));
-  memset(s, 0, sizeof(Value) * (fn->nslots + 1));
+  memset(static_cast<void*>(s), 0, sizeof(Value) * (fn->nslots + 1));
   if (off) s[0] = fo->caps[0];
   for (int i = 0; i < nargs && i + off < fn->nslots; i++) s[i + off] = args[i];
   invoke(fn, s, caps, f);

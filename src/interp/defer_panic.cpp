@@ -192,7 +192,7 @@ static std::string callStringMethod(Value iface, const char* name, bool* ok) {
   Func* fn = me->fn;
   if (!fn->ready.load()) ensureCompiled(fn);
   auto* s = static_cast<Value*>(alloca(sizeof(Value) * (fn->nslots + 1)));
-  memset(s, 0, sizeof(Value) * (fn->nslots + 1));
+  memset(static_cast<void*>(s), 0, sizeof(Value) * (fn->nslots + 1));
   s[0] = recv;
   try {
     invoke(fn, s, nullptr, caller);
@@ -312,9 +312,9 @@ void installPanicHooks() {
   rt::hooks().panicPlain = hookPlain;
   rt::hooks().fatal = hookFatal;
   sched::hooks().fatal = schedFatal;
-  rt::evalHooks().callFunc = hookCallFunc;
-  rt::evalHooks().boundMethod = hookBoundMethod;
-  rt::evalHooks().newError = newErrorValue;
+  rt::hooks().callFunc = hookCallFunc;
+  rt::hooks().boundMethod = hookBoundMethod;
+  rt::hooks().newError = newErrorValue;
 }
 
 }  // namespace gol::interp

@@ -137,7 +137,7 @@ void onDeadlock() {
 void runFunc(Func* fn, Frame& root) {
   if (!fn->ready.load()) ensureCompiled(fn);
   auto* s = static_cast<Value*>(alloca(sizeof(Value) * (fn->nslots + 1)));
-  memset(s, 0, sizeof(Value) * (fn->nslots + 1));
+  memset(static_cast<void*>(s), 0, sizeof(Value) * (fn->nslots + 1));
   invoke(fn, s, nullptr, root);
 }
 
@@ -204,11 +204,14 @@ Value makeStaticString(std::string_view s) {
   return v;
 }
 
-const std::vector<std::string>& programArgs() { return gArgs; }
+void setProgramArgs(const std::vector<std::string>& args) {
+  gArgs = args;
+  rt::hooks().programArgs = []() -> const std::vector<std::string>& { return gArgs; };
+}
 
 int runProgram(Program* prog, const RunOptions& opts) {
   gProg = prog;
-  gArgs = opts.args;
+  setProgramArgs(opts.args);
   installOutputHooks();
   installPanicHooks();
   native::registerAll();

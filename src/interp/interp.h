@@ -21,7 +21,7 @@ struct RunOptions {
 // os.Exit's n, 2 on unrecovered panic/deadlock/fatal). Output is flushed before returning.
 int runProgram(Program* prog, const RunOptions& opts);
 
-// os.Args as given to runProgram (for the os package's natives).
-const std::vector<std::string>& programArgs();
+// os.Args for the os package's natives (reached through rt::hooks().programArgs).
+void setProgramArgs(const std::vector<std::string>& args);
 
 }  // namespace gol::interp

@@ -59,27 +59,10 @@ Expr* cmpBy(Tok op, Expr* a, Expr* b) {
   }
 }
 
-Tok baseOp(Tok op) {
-  switch (op) {
-    case Tok::AddAssign: case Tok::Inc: return Tok::Add;
-    case Tok::SubAssign: case Tok::Dec: return Tok::Sub;
-    case Tok::MulAssign: return Tok::Mul;
-    case Tok::QuoAssign: return Tok::Quo;
-    case Tok::RemAssign: return Tok::Rem;
-    case Tok::AndAssign: return Tok::And;
-    case Tok::OrAssign: return Tok::Or;
-    case Tok::XorAssign: return Tok::Xor;
-    case Tok::ShlAssign: return Tok::Shl;
-    case Tok::ShrAssign: return Tok::Shr;
-    case Tok::AndNotAssign: return Tok::AndNot;
-    default: return op;
-  }
-}
-
 }  // namespace
 
 Expr* makeArith(Tok op, const Type* t, Expr* a, Expr* b, bool countSigned) {
-  op = baseOp(op);
+  if (Tok base = binaryOpOf(op); base != Tok::None) op = base;
   Kind k = t->ukind();
   if (k == Kind::String || k == Kind::UntypedString) {
     if (op == Tok::Add) return makeBin<StrAdd>(a, b);
@@ -142,7 +125,7 @@ Stmt* oaKind(Kind k, int slot, Expr* y) {
 
 Stmt* makeOpAssignLocal(Tok op, const Type* t, int slot, Expr* y, bool countSigned) {
   Kind k = t->ukind();
-  switch (baseOp(op)) {
+  switch (binaryOpOf(op)) {
     case Tok::Add:
       if (k == Kind::String) return new OpAssignLocal<StrAdd>(slot, y);
       return oaKind<OpAdd>(k, slot, y);

@@ -92,8 +92,8 @@ void setReplMode(bool on) { gRepl = on; }
 void installOutputHooks() {
   gInteractive = isatty(1);
   signal(SIGPIPE, SIG_IGN);  // EPIPE is reported by write(); we then die by SIGPIPE as Go does
-  rt::evalHooks().writeStdout = writeStdout;
-  rt::evalHooks().writeStderr = writeStderr;
+  rt::hooks().writeStdout = writeStdout;
+  rt::hooks().writeStderr = writeStderr;
 }
 
 }  // namespace gol::interp

@@ -146,6 +146,7 @@ void listG(sched::G* g, void* arg) {
 void ReplRuntime::start(const RunOptions& opts, Sink sink) {
   gSink = std::move(sink);
   setOutputSink([](std::string_view s) { gSink(s); });
+  setProgramArgs(opts.args);
   installOutputHooks();
   installPanicHooks();
   native::registerAll();

@@ -52,19 +52,19 @@ bool asWalk(Value err, const Type* targetType, Value target, Value ptr, int dept
     }
     Value ev = rt::ifaceValue(err);
     if (hasAsMethod(et)) {
-      Value f = rt::evalHooks().boundMethod(et, ev, "As");
+      Value f = rt::hooks().boundMethod(et, ev, "As");
       if (f.p) {
         Value r;
-        rt::evalHooks().callFunc(f, &target, 1, &r, 1);
+        rt::hooks().callFunc(f, &target, 1, &r, 1);
         if (r.u) return true;
       }
     }
     int k = unwrapKind(et);
     if (k == 0) return false;
-    Value f = rt::evalHooks().boundMethod(et, ev, "Unwrap");
+    Value f = rt::hooks().boundMethod(et, ev, "Unwrap");
     if (!f.p) return false;
     Value r;
-    rt::evalHooks().callFunc(f, nullptr, 0, &r, 1);
+    rt::hooks().callFunc(f, nullptr, 0, &r, 1);
     if (k == 1) {
       err = r;
       continue;

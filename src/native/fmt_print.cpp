@@ -298,7 +298,7 @@ void Printer::doPrintf(std::string_view format, const Value* args, int n) {
 namespace {
 
 void writeStdout(std::string_view s) {
-  if (auto fn = rt::evalHooks().writeStdout) {
+  if (auto fn = rt::hooks().writeStdout) {
     fn(s);
   } else {
     fwrite(s.data(), 1, s.size(), stdout);
@@ -306,7 +306,7 @@ void writeStdout(std::string_view s) {
 }
 
 void writeStderr(std::string_view s) {
-  if (auto fn = rt::evalHooks().writeStderr) {
+  if (auto fn = rt::hooks().writeStderr) {
     fn(s);
   } else {
     fwrite(s.data(), 1, s.size(), stderr);
@@ -332,7 +332,7 @@ void writeTo(Value w, std::string_view s, Value* results) {
       return;
     }
   }
-  rt::EvalHooks& h = rt::evalHooks();
+  rt::Hooks& h = rt::hooks();
   Value fn = h.boundMethod ? h.boundMethod(t, io->v, "Write") : Value();
   if (!fn.p) rt::panicPlain("fmt: writer has no Write method");
   Value b = rt::bytesFromString(rt::makeString(s));

@@ -129,7 +129,7 @@ class StdinSource : public ByteSource {
 std::string errorText(Value err) {
   if (!err.p) return "";
   const rt::IfaceObj* io = err.as<rt::IfaceObj>();
-  rt::EvalHooks& h = rt::evalHooks();
+  rt::Hooks& h = rt::hooks();
   Value fn = h.boundMethod(io->type, io->v, "Error");
   if (!fn.p) return "error";
   Value res;
@@ -146,7 +146,7 @@ bool isEOFError(Value err, std::string* msg) {
 class ReaderSource : public ByteSource {
  public:
   explicit ReaderSource(Value r) : r_(r) {
-    rt::EvalHooks& h = rt::evalHooks();
+    rt::Hooks& h = rt::hooks();
     const rt::IfaceObj* io = r.as<rt::IfaceObj>();
     readFn_ = h.boundMethod(io->type, io->v, "Read");
     buf_ = rt::makeSlice(TypeTable::get().slice(TypeTable::get().byteType()), 1, 1);
@@ -154,7 +154,7 @@ class ReaderSource : public ByteSource {
 
  protected:
   int readByte() override {
-    rt::EvalHooks& h = rt::evalHooks();
+    rt::Hooks& h = rt::hooks();
     if (!readFn_.p) return -1;
     for (int tries = 0; tries < 100; tries++) {
       Value res[2];
@@ -181,7 +181,7 @@ class RuneScannerSource : public Source {
   RuneScannerSource(Value readRune, Value unreadRune) : readRune_(readRune), unreadRune_(unreadRune) {}
   int32_t readRune() override {
     Value res[3];
-    rt::evalHooks().callFunc(readRune_, nullptr, 0, res, 3);
+    rt::hooks().callFunc(readRune_, nullptr, 0, res, 3);
     if (res[2].p) {
       std::string msg;
       if (isEOFError(res[2], &msg)) return kEOF;
@@ -191,7 +191,7 @@ class RuneScannerSource : public Source {
   }
   void unreadRune() override {
     Value res;
-    rt::evalHooks().callFunc(unreadRune_, nullptr, 0, &res, 1);
+    rt::hooks().callFunc(unreadRune_, nullptr, 0, &res, 1);
   }
 
  private:
@@ -757,14 +757,14 @@ GOL_NATIVE(fmt_scan, "fmt.scan") {
   std::unique_ptr<Source> other;
   Source* source = &strSrc;
   if (src == 1) {
-    if (auto flush = rt::evalHooks().flushStdout) flush();
+    if (auto flush = rt::hooks().flushStdout) flush();
     source = &stdinSrc;
   } else if (src == 2) {
     Value r = call.args[1];
     if (!r.p) rt::panicRuntimeError("invalid memory address or nil pointer dereference");
     const rt::IfaceObj* io = r.as<rt::IfaceObj>();
     const Type* t = io->type;
-    rt::EvalHooks& h = rt::evalHooks();
+    rt::Hooks& h = rt::hooks();
     bool isStdin = t->kind == Kind::Pointer && t->elem && t->elem->kind == Kind::Named && t->elem->name == "File" &&
                    t->elem->pkg == "os" && io->v.p && rt::load(&io->v.as<rt::StructObj>()->fields[0]).i == 0;
     if (isStdin) {

@@ -60,7 +60,7 @@ uint8_t methodFlags(const Type* t) {
 // needs the pointee prints "<nil>" as Go's recovered panic does: *nilCase is set.
 bool callStringMethod(const Type* t, Value v, const char* name, std::string* out, bool* nilCase) {
   *nilCase = false;
-  rt::EvalHooks& h = rt::evalHooks();
+  rt::Hooks& h = rt::hooks();
   if (!h.boundMethod || !h.callFunc) return false;
   if (t->kind == Kind::Pointer && !v.p) {
     Lookup l = lookupFieldOrMethod(t, name);
@@ -227,7 +227,7 @@ bool Printer::handleMethods(const Type* t, Value v, char32_t verb) {
     verb = 'v';
   }
   if (!fl) return false;
-  if ((fl & kHasFormat) && formatHelper().p && rt::evalHooks().boundMethod(t, v, "Format").p) {
+  if ((fl & kHasFormat) && formatHelper().p && rt::hooks().boundMethod(t, v, "Format").p) {
     std::string flags;
     if (f.minus) flags += '-';
     if (f.plus || f.plusV) flags += '+';
@@ -237,7 +237,7 @@ bool Printer::handleMethods(const Type* t, Value v, char32_t verb) {
     Value args[5] = {rt::boxIface(t, v), Value::I(static_cast<int64_t>(verb)), Value::I(f.widPresent ? f.wid : -1),
                      Value::I(f.precPresent ? f.prec : -1), rt::makeString(flags)};
     Value res;
-    rt::evalHooks().callFunc(formatHelper(), args, 5, &res, 1);
+    rt::hooks().callFunc(formatHelper(), args, 5, &res, 1);
     buf += rt::strView(res);
     return true;
   }

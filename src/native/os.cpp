@@ -11,7 +11,6 @@
 #include <cstring>
 #include <string>
 
-#include "interp/interp.h"
 #include "native/native.h"
 #include "native/stdlib_util.h"
 #include "runtime/native_api.h"
@@ -54,7 +53,7 @@ std::string errnoText(int e) {
 int64_t writeAll(int fd, const char* p, size_t n, int* err) {
   *err = 0;
   if (fd == 1 || fd == 2) {
-    auto& h = rt::evalHooks();
+    auto& h = rt::hooks();
     auto fn = fd == 1 ? h.writeStdout : h.writeStderr;
     if (fn) {
       fn(std::string_view(p, n));
@@ -99,7 +98,8 @@ int removeAll(const std::string& path) {
 }  // namespace
 
 GOL_NATIVE(os_runtimeArgs, "os.runtimeArgs") {
-  const auto& args = interp::programArgs();
+  static const std::vector<std::string> none;
+  const auto& args = rt::hooks().programArgs ? rt::hooks().programArgs() : none;
   Value* e;
   Value out = newWordSlice(int64_t(args.size()), &e);
   for (size_t i = 0; i < args.size(); i++) e[i] = str(args[i]);
@@ -135,7 +135,7 @@ GOL_NATIVE(os_sysRead, "os.sysRead") {
   int fd = int(call.args[0].i);
   Value* e;
   int64_t n = sliceElems(call.args[1], &e);
-  if (fd == 0 && rt::evalHooks().flushStdout) rt::evalHooks().flushStdout();
+  if (fd == 0 && rt::hooks().flushStdout) rt::hooks().flushStdout();
   std::string buf(size_t(n), '\0');
   ssize_t r;
   do {
@@ -258,8 +258,8 @@ GOL_NATIVE(os_sysUnsetenv, "os.sysUnsetenv") {
   call.results[0] = Value::I(unsetenv(k.c_str()) != 0 ? errno : 0);
 }
 GOL_NATIVE(os_Exit, "os.Exit") {
-  if (auto f = rt::evalHooks().flushStdout) f();
-  else if (auto w = rt::evalHooks().writeStderr) w("");  // writing stderr flushes stdout first
+  if (auto f = rt::hooks().flushStdout) f();
+  else if (auto w = rt::hooks().writeStderr) w("");  // writing stderr flushes stdout first
   std::fflush(stdout);
   std::fflush(stderr);
   _exit(int(call.args[0].i));
@@ -269,7 +269,7 @@ GOL_NATIVE(os_Hostname, "os.Hostname") {
   char buf[256];
   if (gethostname(buf, sizeof buf) != 0) {
     call.results[0] = Value();
-    call.results[1] = rt::evalHooks().newError("hostname: " + errnoText(errno));
+    call.results[1] = rt::hooks().newError("hostname: " + errnoText(errno));
     return;
   }
   buf[255] = 0;

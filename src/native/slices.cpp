@@ -80,12 +80,12 @@ int compareWords(const Type* t, Value a, Value b) {
 int callCmp(Value f, Value a, Value b) {
   Value args[2] = {a, b};
   Value r;
-  rt::evalHooks().callFunc(f, args, 2, &r, 1);
+  rt::hooks().callFunc(f, args, 2, &r, 1);
   return r.i < 0 ? -1 : r.i > 0 ? 1 : 0;
 }
 bool callPred(Value f, Value a) {
   Value r;
-  rt::evalHooks().callFunc(f, &a, 1, &r, 1);
+  rt::hooks().callFunc(f, &a, 1, &r, 1);
   return r.u != 0;
 }
 
@@ -375,7 +375,7 @@ GOL_NATIVE(maps_DeleteFunc, "maps.DeleteFunc") {
   Value k, v;
   while (rt::mapIterNext(&it, &k, &v)) {
     Value args[2] = {k, v}, r;
-    rt::evalHooks().callFunc(f, args, 2, &r, 1);
+    rt::hooks().callFunc(f, args, 2, &r, 1);
     if (r.u) rt::mapDelete(a.m, k);
   }
 }

@@ -19,7 +19,7 @@ struct LessData {
   bool lessAt(int64_t i, int64_t j) const {
     Value args[2] = {Value::I(i), Value::I(j)};
     Value r;
-    rt::evalHooks().callFunc(less, args, 2, &r, 1);
+    rt::hooks().callFunc(less, args, 2, &r, 1);
     return r.u != 0;
   }
   void swap(int64_t i, int64_t j) const {

@@ -27,11 +27,11 @@ struct GolLocker {
 };
 void golLock(void* self) {
   auto* l = static_cast<GolLocker*>(self);
-  rt::evalHooks().callFunc(l->lockFn, nullptr, 0, nullptr, 0);
+  rt::hooks().callFunc(l->lockFn, nullptr, 0, nullptr, 0);
 }
 void golUnlock(void* self) {
   auto* l = static_cast<GolLocker*>(self);
-  rt::evalHooks().callFunc(l->unlockFn, nullptr, 0, nullptr, 0);
+  rt::hooks().callFunc(l->unlockFn, nullptr, 0, nullptr, 0);
 }
 
 }  // namespace
@@ -63,7 +63,7 @@ GOL_NATIVE(sync_Cond_Wait, "sync.(*Cond).Wait") {
   if (!l.p) rt::panicRuntimeError("invalid memory address or nil pointer dereference");
   const Type* t = rt::ifaceType(l);
   Value v = rt::ifaceValue(l);
-  GolLocker gl{rt::evalHooks().boundMethod(t, v, "Lock"), rt::evalHooks().boundMethod(t, v, "Unlock")};
+  GolLocker gl{rt::hooks().boundMethod(t, v, "Lock"), rt::hooks().boundMethod(t, v, "Unlock")};
   rt::Locker locker;
   locker.lock = golLock;
   locker.unlock = golUnlock;

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "runtime/hooks.h"
 #include "runtime/object.h"
 
 namespace gol::rt {

@@ -32,9 +32,4 @@ NativeFn findNative(std::string_view qualifiedName) {
   return it == r.fns.end() ? nullptr : it->second;
 }
 
-EvalHooks& evalHooks() {
-  static EvalHooks h;
-  return h;
-}
-
 }  // namespace gol::rt

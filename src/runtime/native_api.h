@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "runtime/hooks.h"
 #include "runtime/value.h"
 
 namespace gol::rt {
@@ -25,23 +26,6 @@ using NativeFn = void (*)(NativeCall& call);
 void registerNative(std::string qualifiedName, NativeFn fn);
 NativeFn findNative(std::string_view qualifiedName);
 
-// Callbacks into the evaluator, set by interp/ at start-up. Natives that take gol functions
-// (sort.Slice's less, sync.Once.Do's f) or print values with String()/Error() methods use these.
-struct EvalHooks {
-  // Calls func value f with args (one word each) and stores its results.
-  void (*callFunc)(Value f, const Value* args, int nargs, Value* results, int nresults) = nullptr;
-  // Finds method `name` of dynamic type t (value receiver set for t, or pointer set when t is a
-  // pointer) and returns a func value bound to receiver v, or null Value if t has no such method.
-  Value (*boundMethod)(const Type* t, Value v, std::string_view name) = nullptr;
-  // Writes program output (stdout, buffered and flushed as DESIGN.md §4 says) or stderr.
-  void (*writeStdout)(std::string_view s) = nullptr;
-  void (*writeStderr)(std::string_view s) = nullptr;
-  // Builds an error value from a message (errors.New semantics) — used by natives that return error.
-  Value (*newError)(std::string_view msg) = nullptr;
-  // Flushes buffered program output to stdout (fmt calls it before reading standard input, so a
-  // prompt appears first as with Go's unbuffered os.Stdout). Null: nothing is buffered.
-  void (*flushStdout)() = nullptr;
-};
-EvalHooks& evalHooks();
+// Callbacks into the evaluator (calling gol functions, printing, errors): runtime/hooks.h.
 
 }  // namespace gol::rt

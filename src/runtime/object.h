@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "runtime/hooks.h"
 #include "runtime/value.h"
 
 namespace gol::rt {
@@ -16,19 +17,13 @@ namespace gol::rt {
 enum class ObjKind : uint8_t { Bytes, Words, Str, Slice, Arr, Struct, Cell, Ptr, Iface, Func, Map, Chan, Other };
 void* alloc(size_t bytes, ObjKind kind);
 
-// ---------------------------------------------------------------- hooks set by the interpreter
+// ---------------------------------------------------------------- runtime errors (runtime/hooks.h)
 // Raise a Go runtime panic with a runtime.Error value whose Error() is "runtime error: " + msg
 // (runtimeError=true), or a plain panic with a string message (e.g. "send on closed channel"
 // is a runtime.Error too in Go: plainError). Never returns.
 [[noreturn]] void panicRuntimeError(const std::string& msg);  // "index out of range [5] with length 3"
 [[noreturn]] void panicPlain(const std::string& msg);         // panic(errorString) without the prefix
 [[noreturn]] void fatal(const std::string& msg);              // "fatal error: " + msg, exit 2
-struct Hooks {
-  void (*panicRuntimeError)(const std::string&) = nullptr;
-  void (*panicPlain)(const std::string&) = nullptr;
-  void (*fatal)(const std::string&) = nullptr;
-};
-Hooks& hooks();
 
 // ---------------------------------------------------------------- strings
 Value makeString(std::string_view s);             // copies

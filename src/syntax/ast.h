@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "base/source.h"
+#include "base/token.h"
 
 namespace gol {
 struct Type;        // types/type.h
@@ -44,18 +45,8 @@ enum class NodeKind : uint8_t {
 
 // Operator and keyword tokens that the tree keeps (binary/unary operators, assignment forms,
 // branch keywords, declaration keywords).
-enum class Tok : uint8_t {
-  None,
-  Add, Sub, Mul, Quo, Rem, And, Or, Xor, Shl, Shr, AndNot,  // + - * / % & | ^ << >> &^
-  LAnd, LOr, Arrow, Inc, Dec,                               // && || <- ++ --
-  Eql, Lss, Gtr, Not, Neq, Leq, Geq,                        // == < > ! != <= >=
-  Assign, Define,                                           // = :=
-  AddAssign, SubAssign, MulAssign, QuoAssign, RemAssign,
-  AndAssign, OrAssign, XorAssign, ShlAssign, ShrAssign, AndNotAssign,
-  Break, Continue, Goto, Fallthrough,
-  Import, Const, Type, Var,
-};
-const char* tokString(Tok t);  // "+", "&^=", "break", ...
+using gol::Tok;
+using gol::tokString;
 
 struct Node {
   NodeKind kind;

@@ -6,6 +6,8 @@
 #include <memory>
 #include <string>
 
+#include "base/token.h"
+
 namespace gol {
 
 struct ConstRep;  // big-number representation, hidden in const.cpp
@@ -23,10 +25,6 @@ struct ConstValue {
   float toFloat32() const;
   std::string toString() const;  // Go's spelling for messages: "300", "1e+100", "\"abc\"", "true"
 };
-
-namespace ast {
-enum class Tok : uint8_t;
-}
 
 // Exact constant arithmetic for the checker (const.cpp, constops.cpp, constlit.cpp).
 namespace constant {
@@ -52,11 +50,11 @@ int bitLen(const ConstValue& v);            // of an Int's magnitude
 // Binary arithmetic on two values of the same class (both Int, both Float, both String, both
 // Bool). intDiv selects truncated integer division for Int operands. Returns Unknown on division
 // by zero (divZero set).
-ConstValue binary(ast::Tok op, const ConstValue& a, const ConstValue& b, bool* divZero);
-ConstValue shift(ast::Tok op, const ConstValue& a, uint64_t count);
+ConstValue binary(Tok op, const ConstValue& a, const ConstValue& b, bool* divZero);
+ConstValue shift(Tok op, const ConstValue& a, uint64_t count);
 // Unary + - ^ !. For ^ on an unsigned typed constant, `unsignedBits` is its width (0: signed).
-ConstValue unary(ast::Tok op, const ConstValue& a, int unsignedBits);
-bool compare(ast::Tok op, const ConstValue& a, const ConstValue& b);
+ConstValue unary(Tok op, const ConstValue& a, int unsignedBits);
+bool compare(Tok op, const ConstValue& a, const ConstValue& b);
 
 // Representability of v in basic kind k (Go spec "Representability"). On success *out is v
 // converted to k's class (Int for integer kinds, Float rounded to float32/float64 for float kinds).

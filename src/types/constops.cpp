@@ -1,13 +1,13 @@
 // Constant arithmetic, comparison, shifts and representability (Go spec "Constant expressions").
 #include <cmath>
 
-#include "syntax/ast.h"
+#include "base/token.h"
 #include "types/constrep.h"
 #include "types/type.h"
 
 namespace gol::constant {
 
-using ast::Tok;
+using gol::Tok;
 
 ConstValue makeBool(bool b) { ConstValue c; c.kind = ConstValue::Kind::Bool; c.b = b; return c; }
 ConstValue makeString(std::string s) {

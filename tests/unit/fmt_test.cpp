@@ -325,7 +325,7 @@ std::string vString(const Type*, Value recv) {
 }  // namespace
 
 TEST_CASE("fmt: String and Error methods") {
-  rt::EvalHooks& h = rt::evalHooks();
+  rt::Hooks& h = rt::hooks();
   auto saved = h;
   h.boundMethod = fakeBound;
   h.callFunc = fakeCall;

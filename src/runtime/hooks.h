@@ -1,0 +1,41 @@
+// The evaluator's services to the layers below it, installed by interp/ at start-up: the runtime
+// and native packages sit below the evaluator (src/DESIGN.md §1) and reach it only through this
+// one table. (The scheduler, below the runtime, has its own: sched::Hooks in sched/sched.h.)
+// Null entries mean "no evaluator" (unit tests, early start-up); each entry says what then.
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "runtime/value.h"
+
+namespace gol::rt {
+
+struct Hooks {
+  // Runtime errors (object.h's panicRuntimeError/panicPlain/fatal forward here). Never return.
+  // Null: Go's wording on stderr and exit 2.
+  void (*panicRuntimeError)(const std::string& msg) = nullptr;
+  void (*panicPlain)(const std::string& msg) = nullptr;
+  void (*fatal)(const std::string& msg) = nullptr;
+
+  // Calls func value f with args (one word each) and stores its results (sort.Slice's less,
+  // sync.Once.Do's f, String()/Error() methods when printing).
+  void (*callFunc)(Value f, const Value* args, int nargs, Value* results, int nresults) = nullptr;
+  // Finds method `name` of dynamic type t (value receiver set for t, or pointer set when t is a
+  // pointer) and returns a func value bound to receiver v, or null Value if t has no such method.
+  Value (*boundMethod)(const Type* t, Value v, std::string_view name) = nullptr;
+  // Builds an error value from a message (errors.New semantics).
+  Value (*newError)(std::string_view msg) = nullptr;
+
+  // Program output: stdout is buffered by the evaluator (flushed at exit, before reading
+  // stdin, and when stderr is written); null writers mean plain stdio.
+  void (*writeStdout)(std::string_view s) = nullptr;
+  void (*writeStderr)(std::string_view s) = nullptr;
+  void (*flushStdout)() = nullptr;
+
+  // os.Args of the running program (program name first). Null: empty.
+  const std::vector<std::string>& (*programArgs)() = nullptr;
+};
+Hooks& hooks();
+
+}  // namespace gol::rt
