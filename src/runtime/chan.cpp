@@ -1,16 +1,18 @@
 // Channel send/receive/close (Go's chan.go, over sched::park/ready). select is in select.cpp.
 //
-// Send: lock; closed -> panic; a waiting receiver -> copy the value straight into its waiter
-// slot (on its stack) and ready it; room in the buffer -> enqueue; else queue a waiter holding
-// the value and park (the lock is released by park after the switch). Receive mirrors it; on a
-// full buffered channel with a waiting sender, the receiver takes the head of the buffer and
-// moves the sender's value to the tail, so FIFO order holds. Close wakes every waiter:
-// receivers get 0/false, senders wake with success=false and panic.
+// The transfer itself — to a waiting receiver, from a waiting sender, through the buffer — is
+// written once, in sendLocked/recvLocked (chan_transfer.h), and serves both the operations
+// here and select, as Go's send/recv serve chansend, chanrecv and selectgo. What is left here:
+// send = transfer, else queue a waiter holding the value and park (the lock is released by park
+// after the switch); receive mirrors it. Close wakes every waiter: receivers get 0/false,
+// senders wake with success=false and panic.
 //
 // The waker always unlocks the channel before calling ready(), keeping the lock hold short.
 #include "runtime/chan.h"
 
 #include <new>
+
+#include "runtime/chan_transfer.h"
 
 #include "runtime/object.h"
 
@@ -71,6 +73,74 @@ static void unlockChan(void* c) { static_cast<Chan*>(c)->lock.unlock(); }
   for (;;) sched::park(r);
 }
 
+// ---------------------------------------------------------------- the transfer (chan_transfer.h)
+
+namespace {
+
+// Hands v to a dequeued receiver: straight into its slot on its stack (Go's send()).
+sched::G* handToReceiver(Waiter* w, Word v) {
+  if (w->elem) *w->elem = v;
+  w->success = true;
+  w->g->param = w;
+  return w->g;
+}
+
+// Takes the value of a dequeued sender (Go's recv()). Unbuffered: straight from the sender.
+// Buffered: a sender waits only when the buffer is full, so FIFO order needs the receiver to
+// take the head and the sender's value to go to the tail; the ring stays full, so sendx
+// follows recvx.
+sched::G* takeFromSender(Chan* c, Waiter* w, Word* out) {
+  if (c->dataqsiz == 0) {
+    *out = *w->elem;
+  } else {
+    *out = c->buf[c->recvx];
+    c->buf[c->recvx] = *w->elem;
+    if (++c->recvx == c->dataqsiz) c->recvx = 0;
+    c->sendx = c->recvx;
+  }
+  w->success = true;
+  w->g->param = w;
+  return w->g;
+}
+
+}  // namespace
+
+Transfer sendLocked(Chan* c, Word v, sched::G** wake) {
+  *wake = nullptr;
+  if (c->closed.load(std::memory_order_relaxed)) return Transfer::Closed;
+  if (Waiter* w = c->recvq.dequeue()) {
+    *wake = handToReceiver(w, v);
+    return Transfer::Done;
+  }
+  uint64_t q = c->qcount.load(std::memory_order_relaxed);
+  if (q == c->dataqsiz) return Transfer::NotReady;
+  c->buf[c->sendx] = v;
+  if (++c->sendx == c->dataqsiz) c->sendx = 0;
+  c->qcount.store(q + 1, std::memory_order_relaxed);
+  return Transfer::Done;
+}
+
+Transfer recvLocked(Chan* c, Word* out, bool* ok, sched::G** wake) {
+  *wake = nullptr;
+  uint64_t q = c->qcount.load(std::memory_order_relaxed);
+  if (c->closed.load(std::memory_order_relaxed) && q == 0) {
+    *out = 0;
+    *ok = false;
+    return Transfer::Done;
+  }
+  *ok = true;
+  if (Waiter* w = c->sendq.dequeue()) {
+    *wake = takeFromSender(c, w, out);
+    return Transfer::Done;
+  }
+  if (q == 0) return Transfer::NotReady;
+  *out = c->buf[c->recvx];
+  c->buf[c->recvx] = 0;  // drop the reference for the collector
+  if (++c->recvx == c->dataqsiz) c->recvx = 0;
+  c->qcount.store(q - 1, std::memory_order_relaxed);
+  return Transfer::Done;
+}
+
 // ---------------------------------------------------------------- send
 
 // Returns false only when !block and the send could not proceed.
@@ -85,30 +155,13 @@ static bool chansend(Chan* c, Word v, bool block) {
     return false;
   }
   c->lock.lock();
-  if (c->closed.load(std::memory_order_relaxed)) {
+  sched::G* wake;
+  Transfer t = sendLocked(c, v, &wake);
+  if (t != Transfer::NotReady || !block) {
     c->lock.unlock();
-    panicPlain("send on closed channel");
-  }
-  if (Waiter* w = c->recvq.dequeue()) {
-    if (w->elem) *w->elem = v;
-    w->success = true;
-    sched::G* g = w->g;
-    g->param = w;
-    c->lock.unlock();
-    sched::ready(g);
-    return true;
-  }
-  uint64_t q = c->qcount.load(std::memory_order_relaxed);
-  if (q < c->dataqsiz) {
-    c->buf[c->sendx] = v;
-    if (++c->sendx == c->dataqsiz) c->sendx = 0;
-    c->qcount.store(q + 1, std::memory_order_relaxed);
-    c->lock.unlock();
-    return true;
-  }
-  if (!block) {
-    c->lock.unlock();
-    return false;
+    if (t == Transfer::Closed) panicPlain("send on closed channel");
+    if (wake) sched::ready(wake);
+    return t == Transfer::Done;
   }
   sched::G* self = sched::current();
   Word val = v;
@@ -140,43 +193,14 @@ static bool chanrecv(Chan* c, bool block, Word* out, bool* ok) {
     return false;
   }
   c->lock.lock();
-  if (c->closed.load(std::memory_order_relaxed) && c->qcount.load(std::memory_order_relaxed) == 0) {
+  sched::G* wake;
+  bool okv;
+  Transfer t = recvLocked(c, out, &okv, &wake);
+  if (t == Transfer::Done || !block) {
     c->lock.unlock();
-    *out = 0;
-    if (ok) *ok = false;
-    return true;
-  }
-  if (Waiter* w = c->sendq.dequeue()) {
-    // A sender waits: the buffer is full (or the channel is unbuffered).
-    if (c->dataqsiz == 0) {
-      *out = *w->elem;
-    } else {
-      *out = c->buf[c->recvx];
-      c->buf[c->recvx] = *w->elem;
-      if (++c->recvx == c->dataqsiz) c->recvx = 0;
-      c->sendx = c->recvx;
-    }
-    w->success = true;
-    sched::G* g = w->g;
-    g->param = w;
-    c->lock.unlock();
-    sched::ready(g);
-    if (ok) *ok = true;
-    return true;
-  }
-  uint64_t q = c->qcount.load(std::memory_order_relaxed);
-  if (q > 0) {
-    *out = c->buf[c->recvx];
-    c->buf[c->recvx] = 0;  // drop the reference for the collector
-    if (++c->recvx == c->dataqsiz) c->recvx = 0;
-    c->qcount.store(q - 1, std::memory_order_relaxed);
-    c->lock.unlock();
-    if (ok) *ok = true;
-    return true;
-  }
-  if (!block) {
-    c->lock.unlock();
-    return false;
+    if (wake) sched::ready(wake);
+    if (t == Transfer::Done && ok) *ok = okv;
+    return t == Transfer::Done;
   }
   sched::G* self = sched::current();
   Word val = 0;

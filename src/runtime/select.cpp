@@ -3,8 +3,9 @@
 //  1. Random poll order over the non-nil cases (Fisher-Yates with sched::randn, so a seeded
 //     policy makes it reproducible) and a lock order sorted by channel address.
 //  2. Lock every distinct channel in lock order (deadlock-free against other selects).
-//  3. Pass 1, in poll order: the first case that can proceed wins — which is a uniform choice
-//     among the ready ones. Otherwise, with default: unlock and return -1.
+//  3. Pass 1, in poll order: the first case whose transfer (sendLocked/recvLocked, the same code
+//     the plain channel operations use) proceeds wins — a uniform choice among the ready ones.
+//     Otherwise, with default: unlock and return -1.
 //  4. Pass 2: enqueue a select waiter (isSelect) on every channel, park; park unlocks all the
 //     channels after the switch. A waker on any of them must win CAS(g->selectDone, 0, 1)
 //     (WaitQ::dequeue) and records the winning waiter in g->param.
@@ -19,6 +20,7 @@
 #include <new>
 
 #include "runtime/chan.h"
+#include "runtime/chan_transfer.h"
 #include "runtime/object.h"
 
 namespace gol::rt {
@@ -74,70 +76,23 @@ int select(Case* cases, int n, bool hasDefault, Word* recvOut, bool* recvOk) {
   LockSet ls{cases, lockorder, m};
   lockAll(ls);
 
-  // ---- pass 1: find a ready case
+  // ---- pass 1: find a ready case (the transfer is chan.cpp's, chan_transfer.h)
   for (int k = 0; k < m; k++) {
     int i = pollorder[k];
-    Chan* c = cases[i].c;
+    sched::G* wake;
+    Word v = 0;
+    bool ok = false;
+    Transfer t = cases[i].dir == Dir::Recv ? recvLocked(cases[i].c, &v, &ok, &wake)
+                                           : sendLocked(cases[i].c, cases[i].sendValue, &wake);
+    if (t == Transfer::NotReady) continue;
+    unlockAll(ls);
+    if (t == Transfer::Closed) panicPlain("send on closed channel");
+    if (wake) sched::ready(wake);
     if (cases[i].dir == Dir::Recv) {
-      if (Waiter* w = c->sendq.dequeue()) {
-        Word v;
-        if (c->dataqsiz == 0) {
-          v = *w->elem;
-        } else {
-          v = c->buf[c->recvx];
-          c->buf[c->recvx] = *w->elem;
-          if (++c->recvx == c->dataqsiz) c->recvx = 0;
-          c->sendx = c->recvx;
-        }
-        w->success = true;
-        sched::G* g = w->g;
-        g->param = w;
-        unlockAll(ls);
-        sched::ready(g);
-        if (recvOut) *recvOut = v;
-        if (recvOk) *recvOk = true;
-        return i;
-      }
-      uint64_t q = c->qcount.load(std::memory_order_relaxed);
-      if (q > 0) {
-        Word v = c->buf[c->recvx];
-        c->buf[c->recvx] = 0;
-        if (++c->recvx == c->dataqsiz) c->recvx = 0;
-        c->qcount.store(q - 1, std::memory_order_relaxed);
-        unlockAll(ls);
-        if (recvOut) *recvOut = v;
-        if (recvOk) *recvOk = true;
-        return i;
-      }
-      if (c->closed.load(std::memory_order_relaxed)) {
-        unlockAll(ls);
-        if (recvOut) *recvOut = 0;
-        if (recvOk) *recvOk = false;
-        return i;
-      }
-    } else {
-      if (c->closed.load(std::memory_order_relaxed)) {
-        unlockAll(ls);
-        panicPlain("send on closed channel");
-      }
-      if (Waiter* w = c->recvq.dequeue()) {
-        if (w->elem) *w->elem = cases[i].sendValue;
-        w->success = true;
-        sched::G* g = w->g;
-        g->param = w;
-        unlockAll(ls);
-        sched::ready(g);
-        return i;
-      }
-      uint64_t q = c->qcount.load(std::memory_order_relaxed);
-      if (q < c->dataqsiz) {
-        c->buf[c->sendx] = cases[i].sendValue;
-        if (++c->sendx == c->dataqsiz) c->sendx = 0;
-        c->qcount.store(q + 1, std::memory_order_relaxed);
-        unlockAll(ls);
-        return i;
-      }
+      if (recvOut) *recvOut = v;
+      if (recvOk) *recvOk = ok;
     }
+    return i;
   }
   if (hasDefault) {
     unlockAll(ls);

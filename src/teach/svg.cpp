@@ -139,7 +139,7 @@ class RunPlot {
   void barLabel(std::string_view text, int64_t start, int64_t end, double top) {
     double width = x(end) - x(start);
     if (width < 7.0 * double(utf8Length(text)) + 6) return;
-    out_ += fmt::format("<text class=\"bar-label\" data-t=\"{}\" x=\"{:.2f}\" y=\"{:.1f}\">{}</text>\n", start,
+    out_ += fmt::format("<text class=\"bar-label\" data-t=\"{}\" data-dx=\"3\" x=\"{:.2f}\" y=\"{:.1f}\">{}</text>\n", start,
                         x(start) + 3, top + kBarH - 3.5, xmlEscape(text));
   }
 
