@@ -1,4 +1,4 @@
-// The pipeline, stage by stage (DESIGN.md §1): read files into the source table, parse each,
+// The pipeline, stage by stage (src/DESIGN.md §1): read files into the source table, parse each,
 // type-check the program with the standard packages it uses, then hand it to the evaluator.
 // Compile errors are printed here in Go's format and give exit status 1.
 #include "driver.h"

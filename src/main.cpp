@@ -1,4 +1,4 @@
-// gol's command line, in Go's style (DESIGN.md §1):
+// gol's command line, in Go's style (src/DESIGN.md §1):
 //   gol run [flags] FILE... [args]    gol FILE [args]    gol (REPL, or a script on stdin)
 //   gol version | gol help
 // Flags are single-dash like Go's (-procs 4, -dump=ast); two dashes are accepted too.

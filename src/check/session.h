@@ -1,6 +1,6 @@
 // A REPL session for the checker: one scope that lives across inputs. Each input is checked as a
 // script chunk against everything declared before it; a name may be declared again and the new
-// declaration applies to later input (DESIGN.md §3), while code compiled earlier keeps the
+// declaration applies to later input (src/DESIGN.md §3), while code compiled earlier keeps the
 // symbols it resolved.
 #pragma once
 #include <memory>

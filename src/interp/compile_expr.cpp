@@ -76,7 +76,7 @@ Expr* Compiler::constant(const ConstValue* cv, const Type* t, Pos pos) {
       case ConstValue::Kind::String: u = t = tt.basic(Kind::String); break;
       case ConstValue::Kind::Int: u = t = tt.basic(Kind::Int); break;
       case ConstValue::Kind::Float: u = t = tt.basic(Kind::Float64); break;
-      default: return new ConstNode(Value());
+      default: compilerBug(pos, "a constant of no known kind");
     }
     box = true;
   }
@@ -156,7 +156,7 @@ Expr* Compiler::identExpr(ast::Ident* id) {
       return n;
     }
     default:
-      return new ConstNode(Value());
+      compilerBug(id->pos, "the name " + id->name + " as a value");
   }
 }
 
@@ -186,11 +186,14 @@ Expr* Compiler::selectorExpr(ast::SelectorExpr* e) {
       return n;
     }
     case SelKind::MethodExpr: {
+      // (*Outer).M with M promoted from an embedded field needs a wrapper that follows the path
+      // to the embedded receiver; until it exists, say so rather than call M on the wrong value.
+      if (!sel->path.empty()) compilerBug(e->pos, "a method expression promoted through an embedded field");
       Func* m = funcForDecl(sel->methodSym ? sel->methodSym->decl : sel->method->decl);
       return new MakeFuncNode(m);
     }
   }
-  return new ConstNode(Value());
+  compilerBug(e->pos, "a selector of unknown kind");
 }
 
 // ---------------------------------------------------------------- index and slice
@@ -205,7 +208,7 @@ Expr* Compiler::indexExpr(ast::IndexExpr* e) {
     case Kind::Pointer: n = new IndexArray(expr(e->x), expr(e->index)); break;
     case Kind::String: case Kind::UntypedString: n = new IndexString(expr(e->x), expr(e->index)); break;
     case Kind::Map: n = new MapIndex(expr(e->x), exprAs(e->index, u->key), u->elem); break;
-    default: n = new ConstNode(Value());
+    default: compilerBug(e->pos, "an index into " + typeString(xt));
   }
   n->pos = e->pos;
   return n;
@@ -295,10 +298,7 @@ Expr* Compiler::binaryExpr(ast::BinaryExpr* e) {
   Expr* b = expr(e->y);
   bool countSigned = e->y->type && !isUnsigned(e->y->type) && !isUntyped(e->y->type);
   Expr* n = makeArith(e->op, t, a, b, countSigned);
-  if (!n) {
-    fprintf(stderr, "gol: internal: unsupported operator %s on %s\n", ast::tokString(e->op), typeString(t).c_str());
-    n = new ConstNode(Value());
-  }
+  if (!n) compilerBug(e->pos, std::string("operator ") + ast::tokString(e->op) + " on " + typeString(t));
   n->pos = e->pos;
   return n;
 }
@@ -380,7 +380,8 @@ Expr* Compiler::expr(ast::Expr* e) {
   switch (e->kind) {
     case NodeKind::Ident: n = identExpr(static_cast<ast::Ident*>(e)); break;
     case NodeKind::BasicLit:
-      n = e->value ? constant(e->value, e->type, e->pos) : new ConstNode(Value());
+      if (!e->value) compilerBug(e->pos, "a literal the checker gave no value");
+      n = constant(e->value, e->type, e->pos);
       break;
     case NodeKind::Paren: return expr(static_cast<ast::ParenExpr*>(e)->x);
     case NodeKind::Selector: n = selectorExpr(static_cast<ast::SelectorExpr*>(e)); break;
@@ -397,10 +398,12 @@ Expr* Compiler::expr(ast::Expr* e) {
     case NodeKind::Binary: n = binaryExpr(static_cast<ast::BinaryExpr*>(e)); break;
     case NodeKind::CompositeLit: n = compositeLit(static_cast<ast::CompositeLit*>(e)); break;
     case NodeKind::FuncLit: n = funcLit(static_cast<ast::FuncLit*>(e)); break;
-    default:
-      fprintf(stderr, "gol: internal: cannot evaluate expression kind %d\n", static_cast<int>(e->kind));
-      n = new ConstNode(Value());
+    // Key-value pairs belong to composite literals, which compile them; a type is not a value.
+    case NodeKind::KeyValue:
+    GOL_CASES(GOL_TYPE_KINDS) GOL_CASES(GOL_STMT_KINDS) GOL_CASES(GOL_DECL_KINDS)
+      compilerBug(e->pos, std::string("a ") + ast::nodeKindName(e->kind) + " as a value");
   }
+  mutableKindsCompiled()[static_cast<size_t>(e->kind)] = true;
   if (n && !n->pos) n->pos = e->pos;
   return n;
 }

@@ -347,7 +347,7 @@ Stmt* Compiler::declare(Symbol* s, Expr* init, Pos pos) {
 
 Stmt* Compiler::declStmt(ast::DeclStmt* s) {
   ast::GenDecl* d = s->decl;
-  if (d->tok != Tok::Var) return new EmptyNode();
+  if (d->tok != Tok::Var) return new EmptyNode();  // const and type declarations: nothing runs
   auto* blk = new BlockNode();
   for (ast::Spec* sp : d->specs) {
     auto* vs = static_cast<ast::ValueSpec*>(sp);
@@ -733,8 +733,12 @@ Stmt* Compiler::stmt(ast::Stmt* s) {
     case NodeKind::Select: n = selectStmt(static_cast<ast::SelectStmt*>(s), nullptr); break;
     case NodeKind::For: n = forStmt(static_cast<ast::ForStmt*>(s), nullptr); break;
     case NodeKind::Range: n = rangeStmt(static_cast<ast::RangeStmt*>(s), nullptr); break;
-    default: n = new EmptyNode(); break;
+    // Parts of other statements, never statements of their own once the checker accepted them.
+    case NodeKind::BadStmt: case NodeKind::CaseClause: case NodeKind::CommClause:
+    GOL_CASES(GOL_EXPR_KINDS) GOL_CASES(GOL_TYPE_KINDS) GOL_CASES(GOL_DECL_KINDS)
+      compilerBug(s->pos, std::string("a ") + ast::nodeKindName(s->kind) + " as a statement");
   }
+  mutableKindsCompiled()[static_cast<size_t>(s->kind)] = true;
   if (!n->pos) n->pos = s->pos;
   return n;
 }

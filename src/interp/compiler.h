@@ -4,6 +4,8 @@
 // (statements, loops, switches), compile_lvalue.cpp (assignable places, address-of).
 #pragma once
 #include <set>
+#include <string>
+#include <vector>
 
 #include "interp/nodes.h"
 
@@ -19,6 +21,15 @@ struct LValue {
   virtual void store(Frame& f, Value v) = 0;  // after prepare; v already copied/boxed
   virtual bool isBlank() const { return false; }
 };
+
+// A construct the checker accepted but the compiler has no case for: a bug in gol. Stops the
+// program loudly ("fatal error: internal error: prog.go:3:5: ...", exit 2) instead of running a
+// silent no-op or a zero value in its place.
+[[noreturn]] void compilerBug(Pos pos, const std::string& what);
+// Node kinds Compiler::expr and Compiler::stmt have compiled in this process (tests check that a
+// program using every construct reaches every kind).
+const std::vector<bool>& kindsCompiled();
+std::vector<bool>& mutableKindsCompiled();
 
 class Compiler {
  public:

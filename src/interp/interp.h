@@ -1,4 +1,4 @@
-// The evaluator's public entry point: runs a checked program (DESIGN.md §4).
+// The evaluator's public entry point: runs a checked program (src/DESIGN.md §4).
 #pragma once
 #include <string>
 #include <vector>

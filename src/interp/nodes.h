@@ -3,7 +3,7 @@
 //
 // The checked AST is compiled once into trees of these nodes, specialised by static type, so
 // the hot path is a chain of virtual eval() calls on unboxed words with no name lookups and no
-// dynamic type tests (DESIGN.md §4).
+// dynamic type tests (src/DESIGN.md §4).
 #pragma once
 #include <alloca.h>
 
@@ -189,7 +189,7 @@ Func* compileScript(Program* prog);                 // script statements as main
 void setEchoStatements(const std::vector<ast::Stmt*>& echo);
 bool isEchoStatement(const ast::Stmt* s);
 
-// Loop back-edges and calls: preemption point and GC trigger (DESIGN.md §5, §6).
+// Loop back-edges and calls: preemption point and GC trigger (src/DESIGN.md §7; GC trigger §5.4).
 
 // Struct/array types: values are objects owned by their variable (copied on assignment).
 inline bool isObj(const Type* t) { return t && rt::needsCopy(t); }

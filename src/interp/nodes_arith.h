@@ -1,7 +1,7 @@
 // Arithmetic and comparison nodes specialised by static type (Kind) and by operand shape
 // (frame slot, constant, any), so `n < 2`, `n - 1`, `i*j` and `sum += v` run without type
 // tests. Sized integers wrap: results are truncated and sign/zero-extended to the type's width
-// after every operation; float32 results are rounded through float (DESIGN.md §4, value.h).
+// after every operation; float32 results are rounded through float (src/DESIGN.md §4, value.h).
 #pragma once
 #include "interp/nodes_basic.h"
 #include "types/type.h"

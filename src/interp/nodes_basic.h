@@ -1,7 +1,7 @@
 // Basic evaluator nodes: constants, variable loads and stores (frame slot, heap cell, closure
 // capture, global), implicit conversions (interface boxing, struct copies), and simple
 // statements. Frame slots are private to their goroutine (plain access); cells, globals and
-// heap objects are shared and accessed with rt::load/rt::store (DESIGN.md §5).
+// heap objects are shared and accessed with rt::load/rt::store (src/DESIGN.md §5).
 #pragma once
 #include "interp/nodes.h"
 

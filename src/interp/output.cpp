@@ -1,4 +1,4 @@
-// Program output (DESIGN.md §4): stdout behaves like Go's unbuffered os.Stdout seen from
+// Program output (src/DESIGN.md §4): stdout behaves like Go's unbuffered os.Stdout seen from
 // outside, but is buffered for speed in one process-wide buffer (a mutex: goroutines on
 // several workers print). It is flushed before any stderr write, at exit, os.Exit, panic and
 // fatal errors, and when it grows large. A closed pipe ends the program quietly as Go does

@@ -1,4 +1,4 @@
-// Channels and select (DESIGN.md §6), after Go's runtime/chan.go and select.go.
+// Channels and select (src/DESIGN.md §8), after Go's runtime/chan.go and select.go.
 //
 // Every gol value is one 64-bit word, so a channel moves Words and never needs the element
 // type. A receive from a closed channel yields the word 0 with ok=false: for element types whose

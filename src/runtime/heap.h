@@ -1,5 +1,5 @@
 // The gol heap: allocation of every gol object, and its non-moving mark-sweep collector
-// (DESIGN.md §5). rt::alloc (object.h) is the allocation entry point; this header adds what the
+// (src/DESIGN.md §5). rt::alloc (object.h) is the allocation entry point; this header adds what the
 // evaluator, the scheduler glue and tests need: object lookup, GC roots, the GC trigger.
 //
 // Layout. One big virtual reservation (MAP_NORESERVE) cut into 8 KiB pages. A *span* is a run of

@@ -1,4 +1,4 @@
-// sync.Mutex, RWMutex, WaitGroup, Once and Cond on sched::park/ready (DESIGN.md §6).
+// sync.Mutex, RWMutex, WaitGroup, Once and Cond on sched::park/ready (src/DESIGN.md §8).
 //
 // Each primitive is a small struct whose all-zero state is valid and unlocked/empty, so it can
 // live in zeroed gol heap memory. Waiting goroutines sit on intrusive FIFO lists of records on

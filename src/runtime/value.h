@@ -1,4 +1,4 @@
-// gol's value model: every Go value is ONE 64-bit word (DESIGN.md §5).
+// gol's value model: every Go value is ONE 64-bit word (src/DESIGN.md §5).
 //
 //  scalar types (bool, ints, floats)  the word itself: ints sign/zero-extended to 64 bits after
 //                                     every operation on a sized type; float32 is kept as a double

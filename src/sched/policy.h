@@ -1,4 +1,4 @@
-// Scheduling policy and event sink (DESIGN.md §6): the two seams teaching and testing tools
+// Scheduling policy and event sink (src/DESIGN.md §9): the two seams teaching and testing tools
 // build on.
 //
 // Policy: with no policy installed (the default), the scheduler uses its built-in Go-like fast

@@ -1,4 +1,4 @@
-// gol's goroutine scheduler: public API (DESIGN.md §6).
+// gol's goroutine scheduler: public API (src/DESIGN.md §6).
 //
 // A goroutine (G) is a fiber with its own native stack, switched with Boost.Context's fcontext.
 // N worker threads each own one P (here merged into `Worker`): a 256-entry run queue plus a

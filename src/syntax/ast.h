@@ -29,19 +29,29 @@ struct RangeInfo;   // check/info.h
 
 namespace gol::ast {
 
+// Every node kind, by category, listed once. Switches over one category name the others as
+// "cannot happen here" with GOL_CASES(...) instead of a `default:`, so -Wswitch reports a kind
+// that a switch forgot, and a new kind shows up in every switch that must handle it.
+#define GOL_EXPR_KINDS(X) \
+  X(Ident) X(BasicLit) X(CompositeLit) X(FuncLit) X(Paren) X(Selector) X(Index) X(Slice) \
+  X(TypeAssert) X(Call) X(Star) X(Unary) X(Binary) X(KeyValue)
+#define GOL_TYPE_KINDS(X) \
+  X(ArrayType) X(StructType) X(FuncType) X(InterfaceType) X(MapType) X(ChanType) X(Ellipsis)
+#define GOL_STMT_KINDS(X) \
+  X(BadStmt) X(DeclStmt) X(EmptyStmt) X(LabeledStmt) X(ExprStmt) X(SendStmt) X(IncDecStmt) \
+  X(AssignStmt) X(GoStmt) X(DeferStmt) X(ReturnStmt) X(BranchStmt) X(Block) X(If) X(CaseClause) \
+  X(Switch) X(TypeSwitch) X(CommClause) X(Select) X(For) X(Range)
+#define GOL_DECL_KINDS(X) X(ImportSpec) X(ValueSpec) X(TypeSpec) X(GenDecl) X(FuncDecl)
+#define GOL_NODE_KIND_ENUMERATOR(k) k,
+#define GOL_NODE_KIND_CASE(k) case ::gol::ast::NodeKind::k:
+#define GOL_KIND_LIST_ITEM(k) ::gol::ast::NodeKind::k,
+#define GOL_CASES(LIST) LIST(GOL_NODE_KIND_CASE)
+
 enum class NodeKind : uint8_t {
-  // expressions
-  Ident, BasicLit, CompositeLit, FuncLit, Paren, Selector, Index, Slice, TypeAssert, Call, Star,
-  Unary, Binary, KeyValue,
-  // type expressions
-  ArrayType, StructType, FuncType, InterfaceType, MapType, ChanType, Ellipsis,
-  // statements
-  BadStmt, DeclStmt, EmptyStmt, LabeledStmt, ExprStmt, SendStmt, IncDecStmt, AssignStmt, GoStmt,
-  DeferStmt, ReturnStmt, BranchStmt, Block, If, CaseClause, Switch, TypeSwitch, CommClause, Select,
-  For, Range,
-  // declarations
-  ImportSpec, ValueSpec, TypeSpec, GenDecl, FuncDecl,
+  GOL_EXPR_KINDS(GOL_NODE_KIND_ENUMERATOR) GOL_TYPE_KINDS(GOL_NODE_KIND_ENUMERATOR)
+  GOL_STMT_KINDS(GOL_NODE_KIND_ENUMERATOR) GOL_DECL_KINDS(GOL_NODE_KIND_ENUMERATOR)
 };
+const char* nodeKindName(NodeKind k);  // "Ident", "AssignStmt", ...
 
 // Operator and keyword tokens that the tree keeps (binary/unary operators, assignment forms,
 // branch keywords, declaration keywords).

@@ -91,7 +91,11 @@ constexpr std::string_view kScript = R"(</div>
   function middle() { return chart.clientWidth / 2; }
   document.getElementById('zoom-in').addEventListener('click', function () { setZoom(zoom * 1.5, middle()); });
   document.getElementById('zoom-out').addEventListener('click', function () { setZoom(zoom / 1.5, middle()); });
-  document.getElementById('zoom-reset').addEventListener('click', function () { setZoom(1, 0); });
+  document.getElementById('zoom-reset').addEventListener('click', function () {
+    setZoom(1, 0);
+    chart.scrollLeft = 0;
+    pinLabels();
+  });
   document.addEventListener('keydown', function (e) {
     if (e.key === '+' || e.key === '=') setZoom(zoom * 1.5, middle());
     if (e.key === '-') setZoom(zoom / 1.5, middle());

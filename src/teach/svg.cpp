@@ -19,9 +19,10 @@ constexpr double kRowPitch = 20, kBarH = 14;
 constexpr double kLegendH = 44, kTitleH = 24, kAxisH = 20, kSectionGap = 10, kRunGap = 26;
 constexpr size_t kLabelChars = 36;
 
-// Goroutine colours on the P rows (Tableau 10): each goroutine keeps one across the chart.
-constexpr const char* kPalette[] = {"#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f",
-                                    "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"};
+// Goroutine colours on the P rows: mid-light tones that dark text reads on, and none of them
+// green, amber or red, which mean running, runnable and blocked on the goroutine rows.
+constexpr const char* kPalette[] = {"#6f9bd1", "#b07aa1", "#76b7b2", "#c09a7a",
+                                    "#9a8fd1", "#6cc5d9", "#b8b0ac", "#8fa3b8"};
 
 const char* goroutineColour(size_t index) { return kPalette[index % std::size(kPalette)]; }
 
@@ -31,10 +32,10 @@ constexpr std::string_view kStyle = R"(<style>
 .tick{stroke:#dfe2e6;stroke-width:1}.tick-label{fill:#666;font-size:10px;text-anchor:middle}
 .label{fill:#222;font-size:12px}.run-title{fill:#111;font-size:14px;font-weight:600}
 .legend{fill:#333;font-size:12px}
-.arrow{stroke-width:1;fill:none}.arrow.spawn{stroke:#3867d6;stroke-dasharray:4 2}
-.arrow.wake{stroke:#8e44ad}.arrow.timer{stroke:#888;stroke-dasharray:1 2}
-.print{fill:#222;stroke:#fff;stroke-width:1}
-.bar-label{font-size:10px;fill:#111;pointer-events:none}
+.arrow,.arrow-sample{stroke-width:1;fill:none}.spawn{stroke:#3867d6;stroke-dasharray:4 2}
+.wake{stroke:#8e44ad}.timer{stroke:#888;stroke-dasharray:1 2}
+.print,.print-sample{fill:#222;stroke:#fff;stroke-width:1}
+.bar-label{font-size:10px;fill:#111;pointer-events:none}.bar-label.on-running{fill:#fff}
 .minor{display:none}.zoomed .minor{display:inline}
 </style>
 )";
@@ -136,11 +137,11 @@ class RunPlot {
   }
 
   // A label inside a bar, when the bar is wide enough to hold it.
-  void barLabel(std::string_view text, int64_t start, int64_t end, double top) {
+  void barLabel(std::string_view text, int64_t start, int64_t end, double top, std::string_view cls = "bar-label") {
     double width = x(end) - x(start);
     if (width < 7.0 * double(utf8Length(text)) + 6) return;
-    out_ += fmt::format("<text class=\"bar-label\" data-t=\"{}\" data-dx=\"3\" x=\"{:.2f}\" y=\"{:.1f}\">{}</text>\n", start,
-                        x(start) + 3, top + kBarH - 3.5, xmlEscape(text));
+    out_ += fmt::format("<text class=\"{}\" data-t=\"{}\" data-dx=\"3\" x=\"{:.2f}\" y=\"{:.1f}\">{}</text>\n",
+                        cls, start, x(start) + 3, top + kBarH - 3.5, xmlEscape(text));
   }
 
   void drawGoroutine(const Goroutine& g) {
@@ -149,6 +150,8 @@ class RunPlot {
     for (const Slice& s : g.slices) {
       rect(fmt::format("bar {}", stateName(s.state)), g.id, s.p, s.start, s.end, top, "", sliceTitle(label, s));
       if (s.state == GState::Blocked) barLabel(s.reason, s.start, s.end, top);
+      if (s.state == GState::Running && t_.procs > 1)
+        barLabel(fmt::format("P{}", s.p), s.start, s.end, top, "bar-label on-running");
       if (s.state == GState::Running && s.p >= 0 && s.p < t_.procs) drawOnProc(g, label, s);
     }
   }
@@ -264,13 +267,13 @@ void drawLegend(std::string& out) {
     out += fmt::format("<rect class=\"legend-swatch\" x=\"{}\" y=\"{}\" width=\"5\" height=\"10\" style=\"fill:{}\"/>\n",
                        438 + 5 * double(i), y - 9, goroutineColour(i));
   out += fmt::format("<text class=\"legend\" x=\"462\" y=\"{}\">P rows: colour of the goroutine it runs</text>\n", y);
-  out += fmt::format("<line class=\"arrow spawn\" x1=\"730\" y1=\"{0}\" x2=\"756\" y2=\"{0}\" "
+  out += fmt::format("<line class=\"arrow-sample spawn\" x1=\"730\" y1=\"{0}\" x2=\"756\" y2=\"{0}\" "
                      "marker-end=\"url(#gol-arrow-spawn)\"/>\n<text class=\"legend\" x=\"762\" y=\"{1}\">go (spawn)</text>\n",
                      y - 4, y);
-  out += fmt::format("<line class=\"arrow wake\" x1=\"840\" y1=\"{0}\" x2=\"866\" y2=\"{0}\" "
+  out += fmt::format("<line class=\"arrow-sample wake\" x1=\"840\" y1=\"{0}\" x2=\"866\" y2=\"{0}\" "
                      "marker-end=\"url(#gol-arrow-wake)\"/>\n<text class=\"legend\" x=\"872\" y=\"{1}\">wake</text>\n",
                      y - 4, y);
-  out += fmt::format("<circle class=\"print\" cx=\"920\" cy=\"{}\" r=\"3\"/>\n<text class=\"legend\" x=\"928\" y=\"{}\">print</text>\n",
+  out += fmt::format("<circle class=\"print-sample\" cx=\"920\" cy=\"{}\" r=\"3\"/>\n<text class=\"legend\" x=\"928\" y=\"{}\">print</text>\n",
                      y - 4, y);
   out += fmt::format("<text class=\"legend\" x=\"8\" y=\"{}\">All runs share one time axis: at GOMAXPROCS 1 no two "
                      "goroutines run at the same time.</text>\n",

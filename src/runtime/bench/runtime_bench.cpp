@@ -1,4 +1,4 @@
-// Micro-benchmarks of the goroutine runtime itself (DESIGN.md §7, "runtime:" rows), with no
+// Micro-benchmarks of the goroutine runtime itself (src/DESIGN.md §11, "runtime:" rows), with no
 // interpreted code: spawn+exit, yield, unbuffered hand-off, buffered channel item, select,
 // uncontended Mutex. Each figure is the median of several repetitions, in ns per operation.
 //
