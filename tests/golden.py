@@ -20,7 +20,7 @@ def expectations(stem):
         except FileNotFoundError:
             return None
     code = read('.code')
-    return read('.out') or b'', int(code) if code else 0, read('.err')
+    return read('.out'), int(code) if code else 0, read('.err')
 
 
 def run_one(gol, path, procs, timeout):
@@ -28,6 +28,8 @@ def run_one(gol, path, procs, timeout):
     with open(path, 'rb') as f:
         first = f.readline().decode('utf-8', 'replace')
     out, code, err = expectations(stem)
+    if out is None:  # an empty expected stdout is an empty .out file, never a missing one
+        return 'no %s.out next to it' % os.path.basename(stem)
     env = dict(os.environ, GOMAXPROCS=str(procs))
     try:
         p = subprocess.run([gol, 'run', os.path.basename(path)], cwd=os.path.dirname(path),
@@ -69,6 +71,9 @@ def main():
                 continue
             reps = a.repeat if first.startswith('// racy') else 1
             jobs += [path] * reps
+    if not jobs:
+        print('no golden programs under %s (filter %r): nothing was tested' % (a.root, a.filter))
+        sys.exit(1)
     failed = 0
     with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as ex:
         results = ex.map(lambda p: (p, run_one(os.path.abspath(a.gol), os.path.abspath(p), a.procs, a.timeout)), jobs)

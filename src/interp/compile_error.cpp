@@ -1,9 +1,14 @@
 // The compiler's loud failure (compilerBug) and its record of which node kinds it compiled.
 #include <fmt/format.h>
+#include <unistd.h>
+
+#include <cstdio>
 
 #include "base/source.h"
 #include "interp/compiler.h"
+#include "interp/nodes.h"
 #include "runtime/object.h"
+#include "sched/sched.h"
 
 namespace gol::interp {
 
@@ -16,8 +21,16 @@ const std::vector<bool>& kindsCompiled() { return mutableKindsCompiled(); }
 
 void compilerBug(Pos pos, const std::string& what) {
   Position p = SourceTable::global().decode(pos);
-  rt::fatal(fmt::format("internal error: {}:{}:{}: gol cannot compile {} (this is a bug in gol)", p.file,
-                        p.line, p.col, what));
+  std::string text = fmt::format("fatal error: internal error: {}:{}:{}: gol cannot compile {} (this is a bug in gol)\n",
+                                 p.file, p.line, p.col, what);
+  flushStdout();
+  if (auto write = rt::hooks().writeStderr) write(text);
+  else std::fputs(text.c_str(), stderr);
+  // Compilation is lazy, so this usually runs on a goroutine: end the program the scheduler's
+  // way (in-process test runs return from run()); elsewhere, end the process.
+  if (sched::current()) sched::exitProgram(2);
+  std::fflush(stderr);
+  _exit(2);
 }
 
 }  // namespace gol::interp

@@ -105,7 +105,6 @@ void RWMutex::lock() {
   }
   SemaWaiter w;
   w.g = sched::current();
-  w.writer = true;
   writersWaiting_++;
   writerQ_.push(&w);
   sched::park(sched::WaitReason::Semacquire, unlockSpin, &mu_);

@@ -20,8 +20,10 @@ namespace gol::rt {
 struct SemaWaiter {
   sched::G* g = nullptr;
   SemaWaiter* next = nullptr;
-  bool writer = false;    // RWMutex: waiting for the write lock
-  bool granted = false;   // set by the waker before ready (handoff semantics)
+  // Set by the waker, under the primitive's lock, before ready(): what the waiter waited for is
+  // already its own (Mutex, RWMutex: the lock was handed over; Cond: the signal arrived, and a
+  // waiter that has not parked yet must not park).
+  bool granted = false;
   bool parked = false;    // Cond: the waiter has committed to parking
 };
 

@@ -1,9 +1,11 @@
 // Goroutine lifecycle and switching: spawn, the G <-> g0 switch, park/ready/yield, safepoints,
 // segmented stack growth (growAndCall), G reuse.
 //
-// A G's memory is its base stack segment with the G struct placed at the top; a dead G keeps
-// its stack and goes on a per-worker free list (Go's gfput/gfget), so spawning usually costs a
-// list pop, make_fcontext and a run-queue push.
+// G structs are separate objects, pooled on a per-worker free list when the goroutine ends (Go's
+// gfput/gfget). A G gets its base stack segment when it first runs (attachStack: from the
+// worker's LIFO cache of hot stacks, else a slab) and gives it back when it ends, so spawning
+// usually costs a list pop and a run-queue push, and a million parked-before-running goroutines
+// cost no stacks.
 //
 // Switch protocol (see proc.h): G -> g0 via switchToG0(), which records in the Worker what g0
 // must do next (After::Park/Yield/Exit). g0 -> G via execute(). The data word passed by

@@ -122,7 +122,7 @@ inline int run(int procs, void (*mainFn)(void*), void* arg) {
 
 G* spawn(void (*fn)(void*), void* arg);  // `go fn(arg)`; may be called from any goroutine
 G* current();                            // nullptr when not on a goroutine
-void yield();                            // runtime.Gosched: to the back of the global queue
+void yield();                            // runtime.Gosched: to the tail of this worker's run queue
 // Blocks the current goroutine. unlockFn(arg) (if any) runs on the scheduler stack after the
 // switch away, so a waker holding the same lock can only ready G once it is really parked.
 void park(WaitReason reason, void (*unlockFn)(void*) = nullptr, void* arg = nullptr);

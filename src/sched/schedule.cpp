@@ -18,7 +18,7 @@
 // runnable G and no pending timer declares deadlock (Go's checkdead).
 //
 // Monitor: wakes every 1 ms while any worker runs a G (sleeps when all are idle). It preempts a
-// G that has run 10 ms without a switch (sets the worker's budget to 0 so its next safepoint
+// G that has run kPreemptNs (proc.h) without a switch (sets the worker's budget to 0 so its next safepoint
 // yields), wakes an idle worker when a G has waited behind a long-running one, and forces
 // safepoints when a timer is overdue and no idle worker is waiting for it.
 #include <unistd.h>

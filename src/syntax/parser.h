@@ -24,7 +24,5 @@ std::string dumpTokens(FileId file);      // one token per line: "LINE:COL KIND 
 std::string dumpAst(const ast::File* f);  // readable indented tree
 bool lastParseUsedLLFallback();           // did the last parse on this thread need LL prediction?
 
-// Deepest nesting of syntax the parser accepts; deeper input gets an error, not a stack overflow.
-inline constexpr int kMaxNesting = 1000;
 
 }  // namespace gol::syntax

@@ -18,21 +18,24 @@ constexpr std::string_view kHead = R"(<!DOCTYPE html>
 body{margin:0;font:14px system-ui,sans-serif;color:#222;background:#fff}
 header{display:flex;align-items:center;gap:12px;padding:8px 12px;border-bottom:1px solid #ddd}
 h1{font-size:16px;margin:0}
-button{font:inherit;min-width:32px;padding:2px 8px;border:1px solid #bbb;border-radius:4px;background:#f7f7f7;cursor:pointer}
+button{font:inherit;min-width:32px;padding:2px 8px;border:1px solid #bbb;border-radius:4px;
+background:#f7f7f7;cursor:pointer}
 button:hover{background:#eee}
 .hint{color:#666;font-size:12px}
 #chart{overflow-x:auto;padding:6px 0}
 #chart svg{display:block}
-#tip{position:fixed;pointer-events:none;max-width:420px;padding:6px 8px;border-radius:4px;background:#222;color:#fff;
-font-size:12px;white-space:pre-wrap;box-shadow:0 2px 6px rgba(0,0,0,.3)}
+#tip{position:fixed;pointer-events:none;max-width:420px;padding:6px 8px;border-radius:4px;
+background:#222;color:#fff;font-size:12px;white-space:pre-wrap;box-shadow:0 2px 6px rgba(0,0,0,.3)}
 #tip[hidden]{display:none}
 </style>
 </head>
 <body>
 <header><h1>gol timeline</h1>
-<button id="zoom-out" title="zoom out">&#x2212;</button><button id="zoom-in" title="zoom in">+</button>
+<button id="zoom-out" title="zoom out">&#x2212;</button>
+<button id="zoom-in" title="zoom in">+</button>
 <button id="zoom-reset">reset</button>
-<span class="hint">mouse wheel over the chart: zoom in time · shift+wheel: scroll · hover a bar for details</span>
+<span class="hint">mouse wheel over the chart: zoom in time · shift+wheel: scroll ·
+hover a bar for details</span>
 </header>
 <div id="chart">
 )";
@@ -79,7 +82,9 @@ constexpr std::string_view kScript = R"(</div>
       el.setAttribute('x2', xOf(+el.getAttribute('data-t2')));
     });
   }
-  function pinLabels() { if (labels) labels.setAttribute('transform', 'translate(' + chart.scrollLeft + ',0)'); }
+  function pinLabels() {
+    if (labels) labels.setAttribute('transform', 'translate(' + chart.scrollLeft + ',0)');
+  }
   // Zoom to z keeping the time under viewport x `at` (px from the chart's left edge) in place.
   function setZoom(z, at) {
     var t = (chart.scrollLeft + at - plotX) * span / (plotW * zoom);
@@ -89,9 +94,10 @@ constexpr std::string_view kScript = R"(</div>
     pinLabels();
   }
   function middle() { return chart.clientWidth / 2; }
-  document.getElementById('zoom-in').addEventListener('click', function () { setZoom(zoom * 1.5, middle()); });
-  document.getElementById('zoom-out').addEventListener('click', function () { setZoom(zoom / 1.5, middle()); });
-  document.getElementById('zoom-reset').addEventListener('click', function () {
+  function onClick(id, f) { document.getElementById(id).addEventListener('click', f); }
+  onClick('zoom-in', function () { setZoom(zoom * 1.5, middle()); });
+  onClick('zoom-out', function () { setZoom(zoom / 1.5, middle()); });
+  onClick('zoom-reset', function () {
     setZoom(1, 0);
     chart.scrollLeft = 0;
     pinLabels();

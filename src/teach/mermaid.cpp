@@ -12,7 +12,7 @@ namespace gol::teach {
 
 namespace {
 
-constexpr size_t kMaxSections = 30;  // past this, the rest share one folded section
+constexpr size_t kMaxSections = 30;       // past this, the rest share one folded section
 constexpr int64_t kMinBarFraction = 200;  // bars shorter than span/200 merge into a neighbour
 
 // Mermaid reads `dateFormat x` integers as milliseconds; a short run is drawn in a finer unit
@@ -101,7 +101,8 @@ std::vector<GanttBar> foldedBars(std::span<const Goroutine> folded, int64_t minN
   for (const Goroutine& g : folded)
     for (const Slice& s : g.slices)
       if (s.state == GState::Running) running.push_back({true, "some run", s.start, s.end});
-  std::sort(running.begin(), running.end(), [](const GanttBar& a, const GanttBar& b) { return a.start < b.start; });
+  std::sort(running.begin(), running.end(),
+            [](const GanttBar& a, const GanttBar& b) { return a.start < b.start; });
   std::vector<GanttBar> joined;
   for (const GanttBar& b : running) {
     if (!joined.empty() && b.start - joined.back().end < minNs) {
@@ -117,14 +118,16 @@ int64_t roundedDiv(int64_t ns, int64_t unit) { return (ns + unit / 2) / unit; }
 
 // The tasks of one section. Rounding never lets a bar overlap the one before it, and every bar
 // is at least one unit long.
-void writeTasks(std::string& out, const std::vector<GanttBar>& bars, const std::string& idPrefix, TimeUnit unit) {
+void writeTasks(std::string& out, const std::vector<GanttBar>& bars, const std::string& idPrefix,
+                TimeUnit unit) {
   int64_t previousEnd = 0;
   int runs = 0, blocks = 0;
   for (const GanttBar& b : bars) {
     int64_t start = std::max(roundedDiv(b.start, unit.ns), previousEnd);
     int64_t end = std::max(roundedDiv(b.end, unit.ns), start + 1);
     previousEnd = end;
-    std::string id = b.running ? fmt::format("{}r{}", idPrefix, runs++) : fmt::format("{}b{}", idPrefix, blocks++);
+    std::string id =
+        b.running ? fmt::format("{}r{}", idPrefix, runs++) : fmt::format("{}b{}", idPrefix, blocks++);
     out += fmt::format("    {} :{}, {}, {}, {}\n", b.label, b.running ? "active" : "crit", id, start, end);
   }
 }
@@ -154,13 +157,13 @@ std::string renderMermaid(const Timeline& t) {
     const Goroutine& g = t.goroutines[i];
     out += fmt::format("    section {}\n", sanitize(goroutineShortLabel(g)));
     std::vector<GanttBar> bars = barsOf(g, t.procs, minNs);
-    if (bars.empty()) out += fmt::format("    %% G{} never ran or blocked\n", g.id);
+    if (bars.empty()) out += fmt::format("    %% G{} was only ever runnable\n", g.id);
     writeTasks(out, bars, fmt::format("g{}", g.id), unit);
   }
   if (shown < t.goroutines.size()) {
     std::span<const Goroutine> folded = std::span(t.goroutines).subspan(shown);
-    out += fmt::format("    %% {} more goroutines folded into one section: it shows when any of them ran\n",
-                       folded.size());
+    out += fmt::format("    %% {} more goroutines folded into one section: ", folded.size());
+    out += "it shows when any of them ran\n";
     out += fmt::format("    section G{}–G{} ({} more)\n", folded.front().id, folded.back().id, folded.size());
     writeTasks(out, foldedBars(folded, minNs), "fold", unit);
   }

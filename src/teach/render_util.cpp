@@ -76,13 +76,27 @@ void appendJsonString(std::string& out, std::string_view s) {
   for (char ch : validUtf8(s)) {
     auto c = static_cast<unsigned char>(ch);
     switch (ch) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
       default:
         if (c < 0x20 || c == 0x7F) {
           out += fmt::format("\\u{:04x}", c);
@@ -105,11 +119,21 @@ std::string xmlEscape(std::string_view s) {
   for (char ch : validUtf8(s)) {
     auto c = static_cast<unsigned char>(ch);
     switch (ch) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
       default:
         // XML 1.0 allows only tab, newline and carriage return below U+0020.
         if (c < 0x20 && ch != '\t' && ch != '\n' && ch != '\r') {
@@ -123,8 +147,8 @@ std::string xmlEscape(std::string_view s) {
 }
 
 size_t utf8Length(std::string_view s) {
-  return static_cast<size_t>(
-      std::count_if(s.begin(), s.end(), [](char c) { return !isContinuation(static_cast<unsigned char>(c)); }));
+  return static_cast<size_t>(std::count_if(
+      s.begin(), s.end(), [](char c) { return !isContinuation(static_cast<unsigned char>(c)); }));
 }
 
 std::string truncateUtf8(std::string_view s, size_t maxChars) {
@@ -161,9 +185,12 @@ std::string formatDuration(int64_t ns) {
 
 const char* stateName(GState state) {
   switch (state) {
-    case GState::Running: return "running";
-    case GState::Runnable: return "runnable";
-    case GState::Blocked: return "blocked";
+    case GState::Running:
+      return "running";
+    case GState::Runnable:
+      return "runnable";
+    case GState::Blocked:
+      return "blocked";
   }
   return "?";
 }

@@ -3,8 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cmath>
 #include <map>
+#include <utility>
 
 #include "teach/render.h"
 #include "teach/render_util.h"
@@ -40,12 +40,16 @@ constexpr std::string_view kStyle = R"(<style>
 </style>
 )";
 
-constexpr std::string_view kDefs = R"(<defs>
-<marker id="gol-arrow-spawn" viewBox="0 0 6 6" refX="6" refY="3" markerWidth="6" markerHeight="6" orient="auto"><path d="M0,0L6,3L0,6z" fill="#3867d6"/></marker>
-<marker id="gol-arrow-wake" viewBox="0 0 6 6" refX="6" refY="3" markerWidth="6" markerHeight="6" orient="auto"><path d="M0,0L6,3L0,6z" fill="#8e44ad"/></marker>
-<marker id="gol-arrow-timer" viewBox="0 0 6 6" refX="6" refY="3" markerWidth="6" markerHeight="6" orient="auto"><path d="M0,0L6,3L0,6z" fill="#888"/></marker>
-</defs>
-)";
+// An arrowhead per arrow kind, coloured like its line.
+std::string arrowMarkers() {
+  std::string defs = "<defs>\n";
+  for (auto [kind, colour] : {std::pair{"spawn", "#3867d6"}, {"wake", "#8e44ad"}, {"timer", "#888"}})
+    defs += fmt::format(
+        "<marker id=\"gol-arrow-{}\" viewBox=\"0 0 6 6\" refX=\"6\" refY=\"3\" markerWidth=\"6\" "
+        "markerHeight=\"6\" orient=\"auto\"><path d=\"M0,0L6,3L0,6z\" fill=\"{}\"/></marker>\n",
+        kind, colour);
+  return defs + "</defs>\n";
+}
 
 // Where one run's rows are.
 struct RunLayout {
@@ -103,8 +107,9 @@ class RunPlot {
 
   void drawRowBackgrounds() {
     auto stripe = [&](double top) {
-      out_ += fmt::format("<rect class=\"row-bg\" data-full=\"1\" x=\"{}\" y=\"{:.1f}\" width=\"{}\" height=\"{}\"/>\n",
-                          kPlotX, top, kPlotW, kBarH);
+      out_ += fmt::format(
+          "<rect class=\"row-bg\" data-full=\"1\" x=\"{}\" y=\"{:.1f}\" width=\"{}\" height=\"{}\"/>\n",
+          kPlotX, top, kPlotW, kBarH);
     };
     for (double top : l_.procRowTop) stripe(top);
     for (const auto& [id, top] : l_.goroutineRowTop) stripe(top);
@@ -116,39 +121,44 @@ class RunPlot {
     for (int64_t ts = 0; ts <= span_; ts += minor) {
       bool major = ts % step == 0;
       const char* extra = major ? "" : " minor";
-      out_ += fmt::format("<line class=\"tick{}\" data-t=\"{}\" x1=\"{:.2f}\" x2=\"{:.2f}\" y1=\"{:.1f}\" y2=\"{:.1f}\"/>\n",
-                          extra, ts, x(ts), x(ts), l_.axisY + 3, l_.bottom);
-      out_ += fmt::format("<text class=\"tick-label{}\" data-t=\"{}\" x=\"{:.2f}\" y=\"{:.1f}\">{}</text>\n", extra, ts,
-                          x(ts), l_.axisY, xmlEscape(formatDuration(ts)));
+      out_ += fmt::format(
+          "<line class=\"tick{}\" data-t=\"{}\" x1=\"{:.2f}\" x2=\"{:.2f}\" y1=\"{:.1f}\" y2=\"{:.1f}\"/>\n",
+          extra, ts, x(ts), x(ts), l_.axisY + 3, l_.bottom);
+      out_ += fmt::format("<text class=\"tick-label{}\" data-t=\"{}\" x=\"{:.2f}\" y=\"{:.1f}\">{}</text>\n",
+                          extra, ts, x(ts), l_.axisY, xmlEscape(formatDuration(ts)));
     }
   }
 
   std::string timesText(int64_t start, int64_t end) const {
-    return fmt::format("{} – {} ({})", formatDuration(start), formatDuration(end), formatDuration(end - start));
+    return fmt::format("{} – {} ({})", formatDuration(start), formatDuration(end),
+                       formatDuration(end - start));
   }
 
-  void rect(std::string_view cls, int64_t g, int p, int64_t start, int64_t end, double top, std::string_view style,
-            const std::string& title) {
+  void rect(std::string_view cls, int64_t g, int p, int64_t start, int64_t end, double top,
+            std::string_view style, const std::string& title) {
     double width = std::max(0.5, x(end) - x(start));
     out_ += fmt::format(
-        "<rect class=\"{}\" data-g=\"{}\" data-p=\"{}\" data-start=\"{}\" data-end=\"{}\" x=\"{:.2f}\" y=\"{:.1f}\" "
-        "width=\"{:.2f}\" height=\"{}\"{}><title>{}</title></rect>\n",
+        "<rect class=\"{}\" data-g=\"{}\" data-p=\"{}\" data-start=\"{}\" data-end=\"{}\" "
+        "x=\"{:.2f}\" y=\"{:.1f}\" width=\"{:.2f}\" height=\"{}\"{}><title>{}</title></rect>\n",
         cls, g, p, start, end, x(start), top, width, kBarH, style, xmlEscape(title));
   }
 
   // A label inside a bar, when the bar is wide enough to hold it.
-  void barLabel(std::string_view text, int64_t start, int64_t end, double top, std::string_view cls = "bar-label") {
+  void barLabel(std::string_view text, int64_t start, int64_t end, double top,
+                std::string_view cls = "bar-label") {
     double width = x(end) - x(start);
     if (width < 7.0 * double(utf8Length(text)) + 6) return;
-    out_ += fmt::format("<text class=\"{}\" data-t=\"{}\" data-dx=\"3\" x=\"{:.2f}\" y=\"{:.1f}\">{}</text>\n",
-                        cls, start, x(start) + 3, top + kBarH - 3.5, xmlEscape(text));
+    out_ +=
+        fmt::format("<text class=\"{}\" data-t=\"{}\" data-dx=\"3\" x=\"{:.2f}\" y=\"{:.1f}\">{}</text>\n",
+                    cls, start, x(start) + 3, top + kBarH - 3.5, xmlEscape(text));
   }
 
   void drawGoroutine(const Goroutine& g) {
     double top = l_.goroutineRowTop.at(g.id);
     std::string label = goroutineLabel(g);
     for (const Slice& s : g.slices) {
-      rect(fmt::format("bar {}", stateName(s.state)), g.id, s.p, s.start, s.end, top, "", sliceTitle(label, s));
+      rect(fmt::format("bar {}", stateName(s.state)), g.id, s.p, s.start, s.end, top, "",
+           sliceTitle(label, s));
       if (s.state == GState::Blocked) barLabel(s.reason, s.start, s.end, top);
       if (s.state == GState::Running && t_.procs > 1)
         barLabel(fmt::format("P{}", s.p), s.start, s.end, top, "bar-label on-running");
@@ -179,15 +189,20 @@ class RunPlot {
 
   double rowMiddle(int64_t goid) const { return l_.goroutineRowTop.at(goid) + kBarH / 2; }
 
+  const Goroutine* goroutine(int64_t goid) const {
+    auto it = l_.goroutineIndex.find(goid);
+    return it == l_.goroutineIndex.end() ? nullptr : &t_.goroutines[it->second];
+  }
+
   void drawArrow(const Arrow& a) {
-    const Goroutine* to = findGoroutine(t_, a.to);
+    const Goroutine* to = goroutine(a.to);
     if (!to) return;
-    const Goroutine* from = findGoroutine(t_, a.from);
+    const Goroutine* from = goroutine(a.from);
     const char* kind = !from ? "timer" : a.kind == ArrowKind::Spawn ? "spawn" : "wake";
     double y1 = from ? rowMiddle(from->id) : rowMiddle(to->id) - 4, y2 = rowMiddle(to->id);
     out_ += fmt::format(
-        "<line class=\"arrow {0}\" data-t1=\"{1}\" data-t2=\"{2}\" x1=\"{3:.2f}\" y1=\"{4:.1f}\" x2=\"{5:.2f}\" "
-        "y2=\"{6:.1f}\" marker-end=\"url(#gol-arrow-{0})\"><title>{7}</title></line>\n",
+        "<line class=\"arrow {0}\" data-t1=\"{1}\" data-t2=\"{2}\" x1=\"{3:.2f}\" y1=\"{4:.1f}\" "
+        "x2=\"{5:.2f}\" y2=\"{6:.1f}\" marker-end=\"url(#gol-arrow-{0})\"><title>{7}</title></line>\n",
         kind, a.fromTs, a.toTs, x(a.fromTs), y1, x(a.toTs), y2, xmlEscape(arrowTitle(a, from, *to)));
   }
 
@@ -196,8 +211,8 @@ class RunPlot {
     if (a.kind == ArrowKind::Spawn)
       return fmt::format("{} starts {} at {}; it first runs at {}", source, goroutineLabel(to),
                          formatDuration(a.fromTs), formatDuration(a.toTs));
-    return fmt::format("{} wakes {} at {}{}; it runs at {}", source, goroutineLabel(to), formatDuration(a.fromTs),
-                       waitedFor(to, a.fromTs), formatDuration(a.toTs));
+    return fmt::format("{} wakes {} at {}{}; it runs at {}", source, goroutineLabel(to),
+                       formatDuration(a.fromTs), waitedFor(to, a.fromTs), formatDuration(a.toTs));
   }
 
   // " (blocked: chan receive at prog.go:12)" for the wait that `ts` ended, or "".
@@ -214,11 +229,11 @@ class RunPlot {
     if (!l_.goroutineRowTop.count(p.g)) return;
     std::string text = p.text;
     if (!text.empty() && text.back() == '\n') text.pop_back();
-    std::string title = fmt::format("G{} prints{} at {}:\n{}", p.g, p.stderr ? " to stderr" : "",
-                                    formatDuration(p.ts), text);
+    std::string title =
+        fmt::format("G{} prints{} at {}:\n{}", p.g, p.stderr ? " to stderr" : "", formatDuration(p.ts), text);
     out_ += fmt::format(
-        "<circle class=\"print\" data-g=\"{}\" data-t=\"{}\" cx=\"{:.2f}\" cy=\"{:.1f}\" r=\"3\"><title>{}</title>"
-        "</circle>\n",
+        "<circle class=\"print\" data-g=\"{}\" data-t=\"{}\" cx=\"{:.2f}\" cy=\"{:.1f}\" r=\"3\">"
+        "<title>{}</title></circle>\n",
         p.g, p.ts, x(p.ts), l_.goroutineRowTop.at(p.g) + 1, xmlEscape(title));
   }
 
@@ -238,46 +253,60 @@ std::string runHeading(const Timeline& t) {
 
 // The labels of one run: heading and row names. They stay put while the plot scrolls.
 void drawLabels(std::string& out, const Timeline& t, const RunLayout& l) {
-  out += fmt::format("<text class=\"run-title\" x=\"8\" y=\"{:.1f}\">{}</text>\n", l.top + 16, xmlEscape(runHeading(t)));
+  out += fmt::format("<text class=\"run-title\" x=\"8\" y=\"{:.1f}\">{}</text>\n", l.top + 16,
+                     xmlEscape(runHeading(t)));
   for (int p = 0; p < t.procs; ++p)
-    out += fmt::format("<text class=\"label\" x=\"24\" y=\"{:.1f}\">P{}</text>\n", l.procRowTop[size_t(p)] + 11, p);
+    out += fmt::format("<text class=\"label\" x=\"24\" y=\"{:.1f}\">P{}</text>\n",
+                       l.procRowTop[size_t(p)] + 11, p);
   for (size_t i = 0; i < t.goroutines.size(); ++i) {
     const Goroutine& g = t.goroutines[i];
     double top = l.goroutineRowTop.at(g.id);
     std::string label = goroutineLabel(g);
     std::string shown = truncateUtf8(label, kLabelChars);
     std::string title = shown == label ? "" : "<title>" + xmlEscape(label) + "</title>";
-    out += fmt::format("<rect class=\"swatch\" x=\"8\" y=\"{:.1f}\" width=\"10\" height=\"10\" style=\"fill:{}\"/>\n",
-                       top + 2, goroutineColour(i));
-    out += fmt::format("<text class=\"label\" x=\"24\" y=\"{:.1f}\">{}{}</text>\n", top + 11, xmlEscape(shown), title);
+    out += fmt::format(
+        "<rect class=\"swatch\" x=\"8\" y=\"{:.1f}\" width=\"10\" height=\"10\" style=\"fill:{}\"/>\n",
+        top + 2, goroutineColour(i));
+    out += fmt::format("<text class=\"label\" x=\"24\" y=\"{:.1f}\">{}{}</text>\n", top + 11,
+                       xmlEscape(shown), title);
   }
 }
 
 void drawLegend(std::string& out) {
   double y = 16;
   auto swatch = [&](double x, std::string_view fill, std::string_view text) {
-    out += fmt::format("<rect class=\"legend-swatch\" x=\"{}\" y=\"{}\" width=\"14\" height=\"10\" style=\"fill:{}\"/>\n", x,
-                       y - 9, fill);
+    out += fmt::format(
+        "<rect class=\"legend-swatch\" x=\"{}\" y=\"{}\" width=\"14\" height=\"10\" style=\"fill:{}\"/>\n", x,
+        y - 9, fill);
     out += fmt::format("<text class=\"legend\" x=\"{}\" y=\"{}\">{}</text>\n", x + 18, y, text);
   };
   swatch(8, "#2e9d4f", "running");
   swatch(88, "#f2c14e", "runnable (waiting for a P)");
   swatch(268, "#e8a3a3", "blocked (reason inside)");
   for (size_t i = 0; i < 4; ++i)
-    out += fmt::format("<rect class=\"legend-swatch\" x=\"{}\" y=\"{}\" width=\"5\" height=\"10\" style=\"fill:{}\"/>\n",
-                       438 + 5 * double(i), y - 9, goroutineColour(i));
-  out += fmt::format("<text class=\"legend\" x=\"462\" y=\"{}\">P rows: colour of the goroutine it runs</text>\n", y);
-  out += fmt::format("<line class=\"arrow-sample spawn\" x1=\"730\" y1=\"{0}\" x2=\"756\" y2=\"{0}\" "
-                     "marker-end=\"url(#gol-arrow-spawn)\"/>\n<text class=\"legend\" x=\"762\" y=\"{1}\">go (spawn)</text>\n",
-                     y - 4, y);
-  out += fmt::format("<line class=\"arrow-sample wake\" x1=\"840\" y1=\"{0}\" x2=\"866\" y2=\"{0}\" "
-                     "marker-end=\"url(#gol-arrow-wake)\"/>\n<text class=\"legend\" x=\"872\" y=\"{1}\">wake</text>\n",
-                     y - 4, y);
-  out += fmt::format("<circle class=\"print-sample\" cx=\"920\" cy=\"{}\" r=\"3\"/>\n<text class=\"legend\" x=\"928\" y=\"{}\">print</text>\n",
-                     y - 4, y);
-  out += fmt::format("<text class=\"legend\" x=\"8\" y=\"{}\">All runs share one time axis: at GOMAXPROCS 1 no two "
-                     "goroutines run at the same time.</text>\n",
-                     y + 18);
+    out += fmt::format(
+        "<rect class=\"legend-swatch\" x=\"{}\" y=\"{}\" width=\"5\" height=\"10\" style=\"fill:{}\"/>\n",
+        438 + 5 * double(i), y - 9, goroutineColour(i));
+  out += fmt::format(
+      "<text class=\"legend\" x=\"462\" y=\"{}\">P rows: colour of the goroutine it runs</text>\n", y);
+  out += fmt::format(
+      "<line class=\"arrow-sample spawn\" x1=\"730\" y1=\"{0}\" x2=\"756\" y2=\"{0}\" "
+      "marker-end=\"url(#gol-arrow-spawn)\"/>\n"
+      "<text class=\"legend\" x=\"762\" y=\"{1}\">go (spawn)</text>\n",
+      y - 4, y);
+  out += fmt::format(
+      "<line class=\"arrow-sample wake\" x1=\"840\" y1=\"{0}\" x2=\"866\" y2=\"{0}\" "
+      "marker-end=\"url(#gol-arrow-wake)\"/>\n"
+      "<text class=\"legend\" x=\"872\" y=\"{1}\">wake</text>\n",
+      y - 4, y);
+  out += fmt::format(
+      "<circle class=\"print-sample\" cx=\"920\" cy=\"{}\" r=\"3\"/>\n"
+      "<text class=\"legend\" x=\"928\" y=\"{}\">print</text>\n",
+      y - 4, y);
+  out += fmt::format(
+      "<text class=\"legend\" x=\"8\" y=\"{}\">All runs share one time axis: at GOMAXPROCS 1 no two "
+      "goroutines run at the same time.</text>\n",
+      y + 18);
 }
 
 }  // namespace
@@ -293,15 +322,17 @@ std::string renderSvg(const std::vector<const Timeline*>& runs) {
   }
   double width = kPlotX + kPlotW + kRightMargin;
   std::string out = fmt::format(
-      "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"gol-timeline\" width=\"{}\" height=\"{}\" data-span=\"{}\" "
-      "data-plot-x=\"{}\" data-plot-w=\"{}\" data-right=\"{}\" font-family=\"system-ui, sans-serif\">\n",
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"gol-timeline\" width=\"{}\" height=\"{}\" "
+      "data-span=\"{}\" data-plot-x=\"{}\" data-plot-w=\"{}\" data-right=\"{}\" "
+      "font-family=\"system-ui, sans-serif\">\n",
       width, top, span, kPlotX, kPlotW, kRightMargin);
   out += kStyle;
-  out += kDefs;
+  out += arrowMarkers();
   for (size_t i = 0; i < runs.size(); ++i) RunPlot(out, *runs[i], layouts[i], span).draw();
   // The label column is drawn last, over the plot, so it hides what scrolls under it.
-  out += fmt::format("<g class=\"label-col\">\n<rect class=\"label-bg\" x=\"0\" y=\"0\" width=\"{}\" height=\"{}\"/>\n",
-                     kPlotX - 6, top);
+  out += fmt::format(
+      "<g class=\"label-col\">\n<rect class=\"label-bg\" x=\"0\" y=\"0\" width=\"{}\" height=\"{}\"/>\n",
+      kPlotX - 6, top);
   drawLegend(out);
   for (size_t i = 0; i < runs.size(); ++i) drawLabels(out, *runs[i], layouts[i]);
   out += "</g>\n</svg>\n";

@@ -12,7 +12,8 @@ namespace gol::teach {
 namespace {
 
 constexpr size_t kMaxLabelChars = 28;
-constexpr std::string_view kRunning = "█", kRunnable = "░", kBlocked = "·", kBusy = "█", kPartlyBusy = "▒";
+constexpr std::string_view kRunning = "█", kRunnable = "░", kBlocked = "·";
+constexpr std::string_view kBusy = "█", kPartlyBusy = "▒";
 
 // Equal buckets over [0, span): bucket b is [span*b/width, span*(b+1)/width).
 class Buckets {
@@ -27,7 +28,8 @@ class Buckets {
     start = std::max<int64_t>(start, 0);
     end = std::min(end, span_);
     if (end <= start) return;
-    int first = int(start * width_ / span_), last = int(std::min<int64_t>((end - 1) * width_ / span_, width_ - 1));
+    int first = int(start * width_ / span_),
+        last = int(std::min<int64_t>((end - 1) * width_ / span_, width_ - 1));
     for (int b = first; b <= last; ++b)
       perBucket[size_t(b)] += std::min(end, this->end(b)) - std::max(start, begin(b));
   }
@@ -109,13 +111,15 @@ std::string renderText(const Timeline& t, int width) {
   for (const Goroutine& g : t.goroutines)
     rows.emplace_back(validUtf8(goroutineShortLabel(g)), goroutineCells(g, buckets));
   size_t labelColumns = 2;
-  for (const auto& row : rows) labelColumns = std::max(labelColumns, std::min(utf8Length(row.first), kMaxLabelChars));
+  for (const auto& row : rows)
+    labelColumns = std::max(labelColumns, std::min(utf8Length(row.first), kMaxLabelChars));
 
   std::string out = header(t, span, width);
   for (const auto& [label, cells] : rows) out += padded(label, labelColumns) + " │" + cells + "│\n";
   out += axisLine(labelColumns, span, width);
-  out += fmt::format("{} running  {} runnable  {} blocked  (blank) not alive · P rows: {} busy  {} partly busy\n",
-                     kRunning, kRunnable, kBlocked, kBusy, kPartlyBusy);
+  out += fmt::format(
+      "{} running  {} runnable  {} blocked  (blank) not alive · P rows: {} busy  {} partly busy\n", kRunning,
+      kRunnable, kBlocked, kBusy, kPartlyBusy);
   return out;
 }
 

@@ -69,9 +69,10 @@ class TraceBuilder {
  public:
   explicit TraceBuilder(const Timeline& t) : t_(t) {
     for (int p = 0; p < t.procs; ++p) lanes_.push_back({kProcsPid, procTid(p), {}});
+    firstGoroutineLane_ = lanes_.size();
     for (size_t i = 0; i < t.goroutines.size(); ++i) {
       lanes_.push_back({kGoroutinesPid, goroutineTid(t.goroutines[i].id), {}});
-      laneOfGoroutine_[t.goroutines[i].id] = lanes_.size() - 1;
+      goroutineIndex_[t.goroutines[i].id] = i;
     }
     lanes_.push_back({kProcsPid, 0, {}});
   }
@@ -89,7 +90,10 @@ class TraceBuilder {
   void write(std::string& out) const;
 
  private:
-  std::vector<TraceEvent>& goroutineLane(int64_t goid) { return lanes_[laneOfGoroutine_.at(goid)].events; }
+  bool known(int64_t goid) const { return goroutineIndex_.count(goid) != 0; }
+  std::vector<TraceEvent>& goroutineLane(int64_t goid) {
+    return lanes_[firstGoroutineLane_ + goroutineIndex_.at(goid)].events;
+  }
   void bindArrows();
   void bindArrowTarget(const Arrow& a, int64_t bindId);
   void addGoroutine(size_t gi);
@@ -97,30 +101,29 @@ class TraceBuilder {
 
   const Timeline& t_;
   std::vector<Lane> lanes_;
-  std::map<int64_t, size_t> laneOfGoroutine_;
+  size_t firstGoroutineLane_ = 0;
+  std::map<int64_t, size_t> goroutineIndex_;  // Go id -> index in t_.goroutines
   // (goroutine index, slice index) of a Running slice -> the bind_id of the arrow landing on it.
   std::map<std::pair<size_t, size_t>, int64_t> flowInOfSlice_;
 };
 
-// The index of g's Running slice that starts at ts, or -1.
+// The index of g's Running slice that starts at ts, or -1. The slices are sorted by start.
 int runningSliceAt(const Goroutine& g, int64_t ts) {
-  for (size_t i = 0; i < g.slices.size(); ++i)
-    if (g.slices[i].state == GState::Running && g.slices[i].start == ts) return static_cast<int>(i);
-  return -1;
-}
-
-size_t goroutineIndex(const Timeline& t, int64_t goid) {
-  return static_cast<size_t>(findGoroutine(t, goid) - t.goroutines.data());
+  auto it = std::lower_bound(g.slices.begin(), g.slices.end(), ts,
+                             [](const Slice& s, int64_t t) { return s.start < t; });
+  if (it == g.slices.end() || it->start != ts || it->state != GState::Running) return -1;
+  return static_cast<int>(it - g.slices.begin());
 }
 
 void TraceBuilder::bindArrows() {
   int64_t nextBindId = 1;
   for (const Arrow& a : t_.arrows) {
-    if (!laneOfGoroutine_.count(a.to)) continue;
+    if (!known(a.to)) continue;
     std::string target = fmt::format("G{}", a.to);
-    if (!laneOfGoroutine_.count(a.from)) {
+    if (!known(a.from)) {
       // A timer (or an unknown goroutine) woke it: nothing to draw an arrow from.
-      goroutineLane(a.to).push_back({'i', "timer wakes " + target, "flow", a.fromTs, 0, "", 0, FlowDir::None, 't'});
+      goroutineLane(a.to).push_back(
+          {'i', "timer wakes " + target, "flow", a.fromTs, 0, "", 0, FlowDir::None, 't'});
       continue;
     }
     int64_t bindId = nextBindId++;
@@ -133,7 +136,7 @@ void TraceBuilder::bindArrows() {
 // The arrow ends on the Running slice that starts at toTs; that slice carries at most one
 // bind_id, so a second arrow (or one with no such slice) ends on a zero-length "woken" child.
 void TraceBuilder::bindArrowTarget(const Arrow& a, int64_t bindId) {
-  size_t gi = goroutineIndex(t_, a.to);
+  size_t gi = goroutineIndex_.at(a.to);
   int slice = runningSliceAt(t_.goroutines[gi], a.toTs);
   if (slice >= 0 && flowInOfSlice_.emplace(std::pair{gi, size_t(slice)}, bindId).second) return;
   goroutineLane(a.to).push_back({'X', "woken", "flow", a.toTs, 0, "", bindId, FlowDir::In, 't'});
@@ -161,7 +164,8 @@ void TraceBuilder::addGoroutine(size_t gi) {
   if (g.parent != 0) {
     JsonArgs args;
     args.num("parent", g.parent).str("at", g.createdAt);
-    lane.push_back({'i', fmt::format("go G{}", g.id), "goroutine", g.start, 0, args.json(), 0, FlowDir::None, 't'});
+    lane.push_back(
+        {'i', fmt::format("go G{}", g.id), "goroutine", g.start, 0, args.json(), 0, FlowDir::None, 't'});
   }
   for (size_t si = 0; si < g.slices.size(); ++si) {
     const Slice& s = g.slices[si];
@@ -175,15 +179,15 @@ void TraceBuilder::addGoroutine(size_t gi) {
     if (s.state == GState::Running && s.p >= 0 && s.p < t_.procs) {
       JsonArgs args;
       args.num("g", g.id);
-      lanes_[size_t(s.p)].events.push_back(
-          {'X', fmt::format("G{}", g.id), "proc", s.start, s.end - s.start, args.json(), 0, FlowDir::None, 't'});
+      lanes_[size_t(s.p)].events.push_back({'X', fmt::format("G{}", g.id), "proc", s.start, s.end - s.start,
+                                            args.json(), 0, FlowDir::None, 't'});
     }
   }
 }
 
 void TraceBuilder::addPrints() {
   for (const Print& p : t_.prints) {
-    if (!laneOfGoroutine_.count(p.g)) continue;
+    if (!known(p.g)) continue;
     JsonArgs args;
     args.str("text", p.text);
     if (p.stderr) args.str("stream", "stderr");
@@ -200,7 +204,8 @@ void appendEvent(std::string& out, const Lane& lane, const TraceEvent& e) {
   if (e.scope == 't') out += fmt::format(",\"tid\":{}", lane.tid);
   if (e.phase == 'i') out += fmt::format(",\"s\":\"{}\"", e.scope);
   if (e.flow != FlowDir::None)
-    out += fmt::format(",\"bind_id\":{},\"{}\":true", e.bindId, e.flow == FlowDir::In ? "flow_in" : "flow_out");
+    out +=
+        fmt::format(",\"bind_id\":{},\"{}\":true", e.bindId, e.flow == FlowDir::In ? "flow_in" : "flow_out");
   if (!e.args.empty()) out += ",\"args\":" + e.args;
   out += '}';
 }

@@ -271,13 +271,14 @@ TEST_CASE("sched: a spinning goroutine does not starve main on one worker") {
 }
 
 TEST_CASE("sched: GOL_STRESS-like tight budget still completes") {
-  // Many safepoints with preemption requests: correctness only.
+  // Every safepoint takes the slow path (budget 1), as under GOL_STRESS: correctness only.
   std::atomic<int64_t> total{0};
   runMain(2, [&] {
     std::atomic<int> left{8};
     for (int k = 0; k < 8; k++) go([&] {
       for (int i = 0; i < 200000; i++) {
         total++;
+        sched::currentWorker()->budget.store(1, std::memory_order_relaxed);
         sched::safepoint();
       }
       left--;

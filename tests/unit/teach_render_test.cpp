@@ -41,11 +41,13 @@ Timeline sampleRun() {
   main.slices = {running(0, 2, 0), blocked(2, 25, "sync.WaitGroup.Wait", "prog.go:14"), runnable(25, 26),
                  running(26, 30, 0)};
   Goroutine g2{2, "main.worker", "prog.go:7", 1, 1 * kMs, 20 * kMs, {}};
-  g2.slices = {runnable(1, 3), running(3, 10, 1), blocked(10, 12, "chan receive", "prog.go:9"), running(12, 20, 1)};
+  g2.slices = {runnable(1, 3), running(3, 10, 1), blocked(10, 12, "chan receive", "prog.go:9"),
+               running(12, 20, 1)};
   Goroutine g3{3, "main.worker", "prog.go:7", 1, 1 * kMs, 25 * kMs, {}};
   g3.slices = {runnable(1, 2), running(2, 11, 0), runnable(11, 13), running(13, 25, 0)};
   t.goroutines = {main, g2, g3};
-  t.prints = {{5 * kMs, 2, kTrickyText, false}, {8 * kMs, 3, "hello\n", false}, {28 * kMs, 1, "done\n", true}};
+  t.prints = {
+      {5 * kMs, 2, kTrickyText, false}, {8 * kMs, 3, "hello\n", false}, {28 * kMs, 1, "done\n", true}};
   t.arrows = {{ArrowKind::Spawn, 1, 2, 1 * kMs, 3 * kMs},
               {ArrowKind::Spawn, 1, 3, 1 * kMs + 500'000, 2 * kMs},
               {ArrowKind::Wake, 3, 2, 11 * kMs, 12 * kMs},
@@ -62,7 +64,9 @@ size_t runningSliceCount(const Timeline& t) {
 
 size_t countOf(std::string_view text, std::string_view needle) {
   size_t n = 0;
-  for (size_t at = text.find(needle); at != std::string_view::npos; at = text.find(needle, at + needle.size())) ++n;
+  for (size_t at = text.find(needle); at != std::string_view::npos;
+       at = text.find(needle, at + needle.size()))
+    ++n;
   return n;
 }
 
@@ -92,7 +96,9 @@ struct Json {
       if (k == key) return &v;
     return nullptr;
   }
-  std::string str(std::string_view key) const { return get(key) && get(key)->kind == String ? get(key)->text : ""; }
+  std::string str(std::string_view key) const {
+    return get(key) && get(key)->kind == String ? get(key)->text : "";
+  }
   double num(std::string_view key, double otherwise = -1) const {
     return get(key) && get(key)->kind == Number ? get(key)->number : otherwise;
   }
@@ -112,7 +118,8 @@ class JsonReader {
 
  private:
   void skipSpace() {
-    while (pos_ < s_.size() && (s_[pos_] == ' ' || s_[pos_] == '\n' || s_[pos_] == '\t' || s_[pos_] == '\r')) ++pos_;
+    while (pos_ < s_.size() && (s_[pos_] == ' ' || s_[pos_] == '\n' || s_[pos_] == '\t' || s_[pos_] == '\r'))
+      ++pos_;
   }
   bool eat(char c) {
     skipSpace();
@@ -131,7 +138,8 @@ class JsonReader {
     if (c == '{') return object(v);
     if (c == '[') return array(v);
     if (c == '"') return v.kind = Json::String, string(v.text);
-    if (c == 't' || c == 'f') return v.kind = Json::Bool, v.boolean = c == 't', literal(c == 't' ? "true" : "false");
+    if (c == 't' || c == 'f')
+      return v.kind = Json::Bool, v.boolean = c == 't', literal(c == 't' ? "true" : "false");
     if (c == 'n') return v.kind = Json::Null, literal("null");
     return number(v);
   }
@@ -156,8 +164,8 @@ class JsonReader {
       }
       if (pos_ >= s_.size()) return false;
       char e = s_[pos_++];
-      static const std::map<char, char> kEscapes = {{'"', '"'}, {'\\', '\\'}, {'/', '/'}, {'n', '\n'},
-                                                    {'r', '\r'}, {'t', '\t'}, {'b', '\b'}, {'f', '\f'}};
+      static const std::map<char, char> kEscapes = {{'"', '"'},  {'\\', '\\'}, {'/', '/'},  {'n', '\n'},
+                                                    {'r', '\r'}, {'t', '\t'},  {'b', '\b'}, {'f', '\f'}};
       if (kEscapes.count(e)) {
         out += kEscapes.at(e);
       } else if (e == 'u' && pos_ + 4 <= s_.size()) {
@@ -218,13 +226,17 @@ int64_t nanos(double micros) { return std::llround(micros * 1000); }
 void checkNoPartialOverlap(const std::vector<Json>& events) {
   std::map<LaneKey, std::vector<std::pair<int64_t, int64_t>>> slices;
   for (const Json& e : events)
-    if (e.str("ph") == "X") slices[laneOf(e)].push_back({nanos(e.num("ts")), nanos(e.num("ts") + e.num("dur"))});
+    if (e.str("ph") == "X")
+      slices[laneOf(e)].push_back({nanos(e.num("ts")), nanos(e.num("ts") + e.num("dur"))});
   for (auto& [lane, list] : slices) {
-    std::sort(list.begin(), list.end(), [](auto a, auto b) { return a.first != b.first ? a.first < b.first : a.second > b.second; });
+    std::sort(list.begin(), list.end(),
+              [](auto a, auto b) { return a.first != b.first ? a.first < b.first : a.second > b.second; });
     std::vector<int64_t> openEnds;
     for (auto [start, end] : list) {
-      while (!openEnds.empty() && openEnds.back() <= start && !(openEnds.back() == start && end == start)) openEnds.pop_back();
-      CHECK_MESSAGE((openEnds.empty() || end <= openEnds.back()), "partial overlap on lane ", lane.first, "/", lane.second);
+      while (!openEnds.empty() && openEnds.back() <= start && !(openEnds.back() == start && end == start))
+        openEnds.pop_back();
+      CHECK_MESSAGE((openEnds.empty() || end <= openEnds.back()), "partial overlap on lane ", lane.first, "/",
+                    lane.second);
       openEnds.push_back(end);
     }
   }
@@ -276,8 +288,12 @@ std::vector<SvgBar> barsIn(std::string_view svg) {
   std::vector<SvgBar> bars;
   for (size_t at = svg.find("<rect class=\"bar "); at != std::string_view::npos;
        at = svg.find("<rect class=\"bar ", at + 1)) {
-    SvgBar b{attribute(svg, at, "class"), std::stoll(attribute(svg, at, "data-g")), std::stoll(attribute(svg, at, "data-p")),
-             std::stoll(attribute(svg, at, "data-start")), std::stoll(attribute(svg, at, "data-end")), false};
+    SvgBar b{attribute(svg, at, "class"),
+             std::stoll(attribute(svg, at, "data-g")),
+             std::stoll(attribute(svg, at, "data-p")),
+             std::stoll(attribute(svg, at, "data-start")),
+             std::stoll(attribute(svg, at, "data-end")),
+             false};
     size_t close = svg.find("</rect>", at);
     b.hasTitle = svg.find("<title>", at) < close;
     bars.push_back(b);
@@ -358,7 +374,8 @@ TEST_CASE("trace JSON: parses and has the documented shape") {
   const std::vector<Json>& events = trace.get("traceEvents")->items;
   std::map<LaneKey, std::string> threadNames;
   for (const Json& e : events)
-    if (e.str("ph") == "M" && e.str("name") == "thread_name") threadNames[laneOf(e)] = e.get("args")->str("name");
+    if (e.str("ph") == "M" && e.str("name") == "thread_name")
+      threadNames[laneOf(e)] = e.get("args")->str("name");
   CHECK(threadNames[{1, 1}] == "P0");
   CHECK(threadNames[{1, 2}] == "P1");
   CHECK(threadNames[{2, 1001}] == "G1 main.main");
@@ -377,6 +394,7 @@ TEST_CASE("trace JSON: slices, prints and spawn instants carry the input's value
   size_t procSlices = 0, goroutineRunning = 0;
   std::vector<std::string> printed;
   bool sawBlocked = false, sawSpawnInstant = false;
+  size_t prints = 0;
   for (const Json& e : events) {
     if (e.str("ph") == "X" && e.num("pid") == 1) {
       ++procSlices;
@@ -402,12 +420,16 @@ TEST_CASE("trace JSON: slices, prints and spawn instants carry the input's value
       CHECK(e.get("args")->str("at") == "prog.go:7");
     }
     if (e.str("name") == "print" && e.num("tid") == 1002) printed.push_back(e.get("args")->str("text"));
-    if (e.str("name") == "print") CHECK(e.str("s") == "t");
+    if (e.str("name") == "print") {
+      ++prints;
+      CHECK(e.str("s") == "t");
+    }
   }
   CHECK(procSlices == runningSliceCount(t));
   CHECK(goroutineRunning == runningSliceCount(t));
   CHECK(sawBlocked);
   CHECK(sawSpawnInstant);
+  CHECK(prints == t.prints.size());
   REQUIRE(printed.size() == 1);
   CHECK(printed[0] == kTrickyText);  // escaped and read back unchanged
 }
@@ -519,7 +541,8 @@ TEST_CASE("Mermaid: past 30 goroutines the rest fold into one section") {
   t.goroutines.resize(1);
   for (int64_t id = 2; id <= 40; ++id) {
     Goroutine g{id, "main.worker", "prog.go:7", 1, id * 100'000, 20 * kMs, {}};
-    g.slices = {{id * 100'000, 5 * kMs, GState::Runnable, -1, "", ""}, {5 * kMs, 20 * kMs, GState::Running, 1, "", ""}};
+    g.slices = {{id * 100'000, 5 * kMs, GState::Runnable, -1, "", ""},
+                {5 * kMs, 20 * kMs, GState::Running, 1, "", ""}};
     t.goroutines.push_back(g);
   }
   t.arrows.clear();
@@ -565,20 +588,46 @@ TEST_CASE("SVG: one bar per slice, with data attributes and titles") {
   CHECK(svg.find("worker says &quot;hi&quot;\n&lt;b&gt;a:b, c; #d&lt;/b&gt;\\") != std::string::npos);
 }
 
+// The sample program at GOMAXPROCS 1: the same goroutines take turns on P0 and it takes 45 ms.
+Timeline sampleRunOnOneP() {
+  Timeline t = sampleRun();
+  t.procs = 1;
+  t.end = 45 * kMs;
+  t.goroutines[0].end = 45 * kMs;
+  t.goroutines[0].slices = {running(0, 2, 0), blocked(2, 40, "sync.WaitGroup.Wait", "prog.go:14"),
+                            runnable(40, 41), running(41, 45, 0)};
+  t.goroutines[1].end = 30 * kMs;
+  t.goroutines[1].slices = {runnable(1, 2), running(2, 9, 0), blocked(9, 20, "chan receive", "prog.go:9"),
+                            running(20, 30, 0)};
+  t.goroutines[2].end = 40 * kMs;
+  t.goroutines[2].slices = {runnable(1, 9), running(9, 20, 0), runnable(20, 30), running(30, 40, 0)};
+  t.prints = {{5 * kMs, 2, "hi\n", false}};
+  t.arrows = {{ArrowKind::Spawn, 1, 2, 1 * kMs, 2 * kMs}, {ArrowKind::Wake, 3, 1, 40 * kMs, 41 * kMs}};
+  return t;
+}
+
 TEST_CASE("SVG: several runs share one time axis") {
-  Timeline four = sampleRun();
-  Timeline one = sampleRun();
-  one.procs = 1;
-  one.end = 60 * kMs;
-  for (Goroutine& g : one.goroutines)
-    for (Slice& s : g.slices)
-      if (s.p > 0) s.p = 0;
-  std::string svg = renderSvg({&four, &one});
+  Timeline two = sampleRun(), one = sampleRunOnOneP();
+  std::string svg = renderSvg({&one, &two});
   CHECK(tagsBalance(svg));
-  CHECK(svg.find("data-span=\"60000000\"") != std::string::npos);
-  CHECK(svg.find("GOMAXPROCS 2 · seed 7") < svg.find("GOMAXPROCS 1 · seed 7"));
+  CHECK(svg.find("data-span=\"45000000\"") != std::string::npos);  // the longer run's span
+  CHECK(svg.find("GOMAXPROCS 1 · seed 7") < svg.find("GOMAXPROCS 2 · seed 7"));
   CHECK(countOf(svg, "class=\"run\"") == 2);
-  CHECK(countOf(svg, "class=\"bar running\"") == 2 * runningSliceCount(four));
+  CHECK(countOf(svg, "class=\"bar running\"") == runningSliceCount(one) + runningSliceCount(two));
+  // Within each run's block, the bars of one P never overlap: at 1 P nothing runs in parallel.
+  size_t second = svg.find("<g class=\"run\"", svg.find("<g class=\"run\"") + 1);
+  for (std::string_view block :
+       {std::string_view(svg).substr(0, second), std::string_view(svg).substr(second)}) {
+    std::map<int64_t, std::vector<std::pair<int64_t, int64_t>>> onProc;
+    for (const SvgBar& b : barsIn(block))
+      if (b.cls == "bar running p-row") onProc[b.p].push_back({b.start, b.end});
+    for (auto& [p, list] : onProc) {
+      std::sort(list.begin(), list.end());
+      for (size_t i = 1; i < list.size(); ++i) CHECK(list[i].first >= list[i - 1].second);
+    }
+  }
+  // The same time is at the same x in both blocks: 10 ms ticks of both runs line up.
+  CHECK(countOf(svg, "data-t=\"10000000\" x1=") == 2);
 }
 
 TEST_CASE("HTML: self-contained page with the chart and the script") {
@@ -620,7 +669,8 @@ TEST_CASE("text chart: rows, cell count and glyphs") {
   CHECK(cells(2) == repeat(" ", 3) + repeat("█", 7) + "  " + repeat("█", 8) + repeat(" ", 10));
   CHECK(lines[3].rfind("G1 main.main ", 0) == 0);
   CHECK(cells(3) == repeat("█", 2) + repeat("·", 23) + "░" + repeat("█", 4));
-  CHECK(cells(4) == " " + repeat("░", 2) + repeat("█", 7) + repeat("·", 2) + repeat("█", 8) + repeat(" ", 10));
+  CHECK(cells(4) ==
+        " " + repeat("░", 2) + repeat("█", 7) + repeat("·", 2) + repeat("█", 8) + repeat(" ", 10));
   CHECK(lines.back().find("running") != std::string::npos);
   CHECK(lines.back().find("blocked") != std::string::npos);
 }
