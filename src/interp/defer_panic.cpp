@@ -312,6 +312,9 @@ void installPanicHooks() {
   rt::hooks().panicPlain = hookPlain;
   rt::hooks().fatal = hookFatal;
   sched::hooks().fatal = schedFatal;
+  sched::hooks().atSafepoint = [] {
+    if (rt::gcWanted()) rt::collect();
+  };
   rt::hooks().callFunc = hookCallFunc;
   rt::hooks().boundMethod = hookBoundMethod;
   rt::hooks().newError = newErrorValue;

@@ -126,7 +126,6 @@ struct GState {
   Frame* top = nullptr;       // innermost running gol frame
   Panic* panic = nullptr;     // current panic chain (newest first)
   bool nextDeferCall = false; // the next invoke is a deferred call run while panicking
-  uint32_t gcTick = 0;        // calls since the last GC-trigger check
   void* gsched = nullptr;     // the sched::G
 };
 
@@ -189,15 +188,13 @@ Func* compileScript(Program* prog);                 // script statements as main
 void setEchoStatements(const std::vector<ast::Stmt*>& echo);
 bool isEchoStatement(const ast::Stmt* s);
 
-// Loop back-edges and calls: preemption point and GC trigger (src/DESIGN.md §7; GC trigger §5.4).
 
 // Struct/array types: values are objects owned by their variable (copied on assignment).
 inline bool isObj(const Type* t) { return t && rt::needsCopy(t); }
 
-inline void poll(Frame& f) {
-  sched::safepoint();
-  if (GOL_UNLIKELY((++f.g->gcTick & 63) == 0) && rt::gcWanted()) rt::collect();
-}
+// Loop back-edges and calls: the one safepoint (sched/sched.h, src/DESIGN.md §7). Garbage
+// collection runs from its slow path (installPanicHooks sets sched::Hooks::atSafepoint).
+inline void poll(Frame& f) { sched::safepoint(); }
 
 // Calls fn with its frame slots s (arguments already in place). The common case — a compiled
 // gol function without boxed params, named-result set-up or defers, with stack to spare — runs
@@ -205,8 +202,7 @@ inline void poll(Frame& f) {
 inline void invoke(Func* fn, Value* s, const Value* caps, Frame& caller) {
   GState* g = caller.g;
   if (GOL_LIKELY(fn->simple && !sched::stackLow())) {
-    sched::safepoint();
-    if (GOL_UNLIKELY((++g->gcTick & 63) == 0) && rt::gcWanted()) rt::collect();
+    poll(caller);
     Frame f;
     f.s = s;
     f.caps = caps;

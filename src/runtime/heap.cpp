@@ -8,6 +8,7 @@
 #include <cstring>
 
 #include "runtime/heap_internal.h"
+#include "sched/sched.h"
 
 namespace gol::rt::heapimpl {
 
@@ -283,12 +284,26 @@ void rebuildFreeRunsLocked() {
 namespace gol::rt {
 using namespace heapimpl;
 
+// The heap grew by a span: if that crossed the collection trigger, make the allocating
+// goroutine's next safepoint take the slow path, where the evaluator's hook collects
+// (src/DESIGN.md §7). Checked per span, not per object, so the fast path stays a slot take.
+static void requestGcIfWanted() {
+  if (gcWanted()) sched::requestSafepoint();
+}
+
 void* alloc(size_t bytes, ObjKind kind) {
-  if (bytes > kMaxSmall) return allocLarge(bytes, kind);
+  if (bytes > kMaxSmall) {
+    void* p = allocLarge(bytes, kind);
+    requestGcIfWanted();
+    return p;
+  }
   int cls = sizeClassOf(bytes == 0 ? 1 : bytes);
   ThreadCache& c = tcache;
   Span* s = c.cur[cls];
-  if (!s || s->nfree == 0) s = refill(c, cls);
+  if (!s || s->nfree == 0) {
+    s = refill(c, cls);
+    requestGcIfWanted();
+  }
   return takeSlot(s, kind);
 }
 

@@ -418,12 +418,18 @@ void safepointSlow() {
     w = thisWorker();
     w->inTimers = false;
   }
+  if (auto hook = hooks().atSafepoint) {
+    hook();
+    w = thisWorker();  // the hook may have parked: this goroutine may now run elsewhere
+  }
   bool pre = w->preempt.exchange(false, std::memory_order_relaxed);
   if (pre || S.stress || S.gcStop.load(std::memory_order_acquire)) yield();
   G* g = current();
   if (g && g->interruptRequested.exchange(false, std::memory_order_acq_rel) && hooks().onInterrupt)
     hooks().onInterrupt();
 }
+
+void requestSafepoint() { currentWorker()->budget.store(0, std::memory_order_relaxed); }
 
 void interrupt(G* g) { g->interruptRequested.store(true, std::memory_order_release); }
 

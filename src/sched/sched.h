@@ -91,6 +91,9 @@ struct Hooks {
   bool (*onStall)() = nullptr;
   // Runs on a goroutine that interrupt() targeted, at its next safepoint; may throw to unwind it.
   void (*onInterrupt)() = nullptr;
+  // Runs on the current goroutine at every slow-path safepoint (step 3 of safepoint() above):
+  // may park, stop the world or throw.
+  void (*atSafepoint)() = nullptr;
 };
 Hooks& hooks();
 
@@ -164,13 +167,28 @@ inline WorkerHot* currentWorker() {
 }
 void safepointSlow();
 
-// Called by the interpreter at loop back-edges and calls: preemption and GC stop point.
+// THE SAFEPOINT (src/DESIGN.md §7). The evaluator calls safepoint() at every loop back-edge and
+// every call, and nowhere else; every tool that must stop a running goroutine uses this one
+// point instead of adding its own. The fast path is a decrement of the worker's budget. When it
+// reaches 0 (after kBudget safepoints, or at once when someone zeroes it: the monitor to preempt,
+// requestSafepoint() for the collector, stop-the-world, GOL_STRESS) safepointSlow() runs, in
+// this order:
+//   1. the scheduler is stopping (exit in returnFromRun mode): the goroutine is abandoned;
+//   2. timers that are due run;
+//   3. Hooks::atSafepoint (the evaluator: garbage collection when the heap asked for it);
+//   4. the goroutine yields if it was preempted, the world is stopping, or under GOL_STRESS;
+//   5. Hooks::onInterrupt if interrupt() targeted it (the REPL's Ctrl-C; may throw to unwind).
+// What holds there: the goroutine is between two evaluator steps, so every live gol value is in
+// a frame slot or a heap object (reachable from its stack, which the collector scans), no
+// runtime lock is held, and no C++ exception is in flight; it may park, yield, throw or collect.
 inline void safepoint() {
   WorkerHot* w = currentWorker();
   int32_t b = w->budget.load(std::memory_order_relaxed) - 1;
   w->budget.store(b, std::memory_order_relaxed);
   if (__builtin_expect(b <= 0, 0)) safepointSlow();
 }
+// Makes the current worker's next safepoint take the slow path (no-op off a worker).
+void requestSafepoint();
 // True when the current goroutine has less than the red zone of stack left: the caller should
 // continue through growAndCall.
 inline bool stackLow() {

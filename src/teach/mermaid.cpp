@@ -100,7 +100,7 @@ std::vector<GanttBar> foldedBars(std::span<const Goroutine> folded, int64_t minN
   std::vector<GanttBar> running;
   for (const Goroutine& g : folded)
     for (const Slice& s : g.slices)
-      if (s.state == GState::Running) running.push_back({true, "some run", s.start, s.end});
+      if (s.state == GState::Running) running.push_back({true, "any running", s.start, s.end});
   std::sort(running.begin(), running.end(),
             [](const GanttBar& a, const GanttBar& b) { return a.start < b.start; });
   std::vector<GanttBar> joined;
