@@ -230,7 +230,7 @@ class RunPlot {
     std::string text = p.text;
     if (!text.empty() && text.back() == '\n') text.pop_back();
     std::string title =
-        fmt::format("G{} prints{} at {}:\n{}", p.g, p.stderr ? " to stderr" : "", formatDuration(p.ts), text);
+        fmt::format("G{} prints{} at {}:\n{}", p.g, p.toStderr ? " to stderr" : "", formatDuration(p.ts), text);
     out_ += fmt::format(
         "<circle class=\"print\" data-g=\"{}\" data-t=\"{}\" cx=\"{:.2f}\" cy=\"{:.1f}\" r=\"3\">"
         "<title>{}</title></circle>\n",

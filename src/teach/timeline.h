@@ -38,7 +38,7 @@ struct Print {
   int64_t ts = 0;
   int64_t g = 0;     // goroutine that printed
   std::string text;  // what was written (stdout or stderr), newline included if written
-  bool stderr = false;
+  bool toStderr = false;
 };
 
 enum class ArrowKind : uint8_t { Spawn, Wake };

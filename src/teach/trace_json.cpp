@@ -190,7 +190,7 @@ void TraceBuilder::addPrints() {
     if (!known(p.g)) continue;
     JsonArgs args;
     args.str("text", p.text);
-    if (p.stderr) args.str("stream", "stderr");
+    if (p.toStderr) args.str("stream", "stderr");
     goroutineLane(p.g).push_back({'i', "print", "print", p.ts, 0, args.json(), 0, FlowDir::None, 't'});
   }
 }
