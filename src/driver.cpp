@@ -77,6 +77,12 @@ int runParsed(const Options& opts, const std::vector<FileId>& ids) {
   }
   interp::RunOptions run;
   run.procs = opts.procs;
+  run.seeded = opts.seeded;
+  run.seed = opts.seed;
+  run.traceFile = opts.traceFile;
+  run.timelineFile = opts.timelineFile;
+  run.traceLimit = opts.traceLimit;
+  run.programFile = opts.files.empty() ? "<stdin>" : opts.files[0];
   run.args.push_back(opts.files.empty() ? "gol" : opts.files[0]);
   run.args.insert(run.args.end(), opts.args.begin(), opts.args.end());
   return interp::runProgram(prog, run);

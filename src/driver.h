@@ -10,6 +10,11 @@ struct Options {
   std::vector<std::string> args;   // os.Args[1:]
   int procs = 0;                   // 0: GOMAXPROCS env, else CPU count
   std::string dump;                // "", "tokens" or "ast": print instead of running
+  bool seeded = false;             // -seed N: a reproducible run on virtual processors
+  uint64_t seed = 0;
+  std::string traceFile;           // -trace FILE.json
+  std::string timelineFile;        // -timeline FILE (.html .svg .mmd, or - for text on stderr)
+  size_t traceLimit = 1000000;     // -trace-limit N events
 };
 
 // Runs (or dumps) a program; returns the process exit code.

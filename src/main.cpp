@@ -5,7 +5,9 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <random>
 #include <cstdlib>
 #include <iostream>
 #include <sstream>
@@ -29,11 +31,7 @@ Usage:
   gol version                      print the version
   gol help                         print this help
 
-Flags:
-  -procs N        number of worker threads running goroutines (GOMAXPROCS);
-                  default: the GOMAXPROCS environment variable, else the number of CPUs
-  -dump=tokens    print the tokens (with inserted semicolons) instead of running
-  -dump=ast       print the syntax tree instead of running
+Run 'gol help run' for the flags of gol run (procs, seed, trace, timeline).
 
 A file with a package clause is a Go program (package main, imports, func main). A file without
 one is a script: top-level statements run in order, and standard packages need no import.
@@ -45,12 +43,59 @@ Standard packages: fmt strings strconv errors math math/rand sort slices maps os
 unicode unicode/utf8 sync sync/atomic time context runtime.
 )";
 
+constexpr const char* kRunHelp = R"(usage: gol run [flags] FILE... [args]
+
+Runs a program: one script, or the .go/.gol files of package main. Arguments after the files
+are the program's (os.Args[1:]).
+
+Flags:
+  -procs N        GOMAXPROCS: worker threads running goroutines (with -seed: virtual
+                  processors); default: the GOMAXPROCS environment variable, else the CPU count
+  -seed N         a reproducible run: one OS thread simulates the -procs processors and every
+                  scheduling choice (which goroutine runs next and for how long, select cases,
+                  map order, math/rand's default source) comes from N. Goroutines are preempted
+                  after a number of steps, never by wall time, and time is virtual: it advances
+                  with the work done and jumps to the next timer when every goroutine waits, so
+                  time.Sleep(time.Hour) returns at once. Same program, input, N and -procs: the
+                  same output and trace, every time.
+  -seed random    pick a seed, print it on stderr ("gol: -seed N") so the run can be replayed
+  -trace FILE     write a Chrome trace-event JSON file (open it in ui.perfetto.dev or
+                  chrome://tracing): a lane per P and per goroutine, run/runnable/blocked slices
+                  with the wait reason and source line, spawn and wake-up arrows, prints
+  -timeline FILE  draw the goroutine timeline; the format follows the extension: .html (a page
+                  with hover and zoom), .svg, .mmd (a Mermaid gantt chart), or - for a text chart
+                  on stderr
+  -trace-limit N  stop recording after N events (default 1000000); the trace says it was cut
+  -dump=tokens    print the tokens (with inserted semicolons) instead of running
+  -dump=ast       print the syntax tree instead of running
+
+Test knobs: GOL_SCHED_SEED=N is -seed N; GOL_STRESS=1 yields at every safepoint.
+)";
+
 bool isSourceFile(const std::string& a) {
   auto ends = [&](const char* s) {
     std::string suf(s);
     return a.size() > suf.size() && a.compare(a.size() - suf.size(), suf.size(), suf) == 0;
   };
   return ends(".gol") || ends(".go");
+}
+
+// -seed N or -seed random (which picks one and says which, so the run can be replayed).
+bool parseSeed(const std::string& value, gol::driver::Options& opts) {
+  if (value == "random") {
+    std::random_device rd;
+    opts.seed = rd() % 1000000;
+    fmt::print(stderr, "gol: -seed {}\n", opts.seed);
+  } else {
+    char* end = nullptr;
+    opts.seed = std::strtoull(value.c_str(), &end, 10);
+    if (value.empty() || *end != 0 || value[0] == '-') {
+      fmt::print(stderr, "gol: invalid value {:?} for flag -seed: want a number or random\n", value);
+      return false;
+    }
+  }
+  opts.seeded = true;
+  return true;
 }
 
 // Parses flags from args[i...]; returns false (after printing why) on a bad flag.
@@ -64,7 +109,12 @@ bool parseFlag(const std::vector<std::string>& args, size_t& i, gol::driver::Opt
     value = name.substr(eq + 1);
     name = name.substr(0, eq);
   }
-  if (name == "procs" || name == "dump") {
+  if (name == "h" || name == "help") {
+    fmt::print("{}", kRunHelp);
+    std::exit(0);
+  }
+  static const char* withValue[] = {"procs", "dump", "seed", "trace", "timeline", "trace-limit"};
+  if (std::find(std::begin(withValue), std::end(withValue), name) != std::end(withValue)) {
     if (!hasValue) {
       if (i + 1 >= args.size()) {
         fmt::print(stderr, "gol: flag needs an argument: -{}\n", name);
@@ -74,6 +124,21 @@ bool parseFlag(const std::vector<std::string>& args, size_t& i, gol::driver::Opt
     }
     if (name == "dump") {
       opts.dump = value;
+      return true;
+    }
+    if (name == "trace" || name == "timeline") {
+      (name == "trace" ? opts.traceFile : opts.timelineFile) = value;
+      return true;
+    }
+    if (name == "seed") return parseSeed(value, opts);
+    if (name == "trace-limit") {
+      char* end = nullptr;
+      unsigned long long n = std::strtoull(value.c_str(), &end, 10);
+      if (value.empty() || *end != 0 || n == 0) {
+        fmt::print(stderr, "gol: invalid value {:?} for flag -trace-limit: want a positive number\n", value);
+        return false;
+      }
+      opts.traceLimit = static_cast<size_t>(n);
       return true;
     }
     char* end = nullptr;
@@ -130,7 +195,8 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (cmd == "help" || cmd == "-h" || cmd == "-help" || cmd == "--help") {
-    fmt::print("{}", kHelp);
+    if (args.size() > 1 && args[1] == "run") fmt::print("{}", kRunHelp);
+    else fmt::print("{}", kHelp);
     return 0;
   }
   if (cmd == "run") return runCommand(args, 1);

@@ -16,6 +16,7 @@
 #include <cstdio>
 
 #include "base/source.h"
+#include "interp/recording.h"
 #include "interp/builtins.h"
 #include "interp/compiler.h"
 #include "interp/nodes_ext.h"
@@ -271,6 +272,7 @@ static void hookFatal(const std::string& msg) {
   GState* g = currentG();
   if (g && g->top) writeStderr("\ngoroutine " + std::to_string(g->id) + " [running]:\n" + captureTrace(g));
   flushStdout();
+  finishRecording();
   _exit(2);
 }
 static void schedFatal(const char* msg) {

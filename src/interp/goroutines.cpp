@@ -8,6 +8,7 @@
 
 #include "interp/compiler.h"
 #include "interp/interp.h"
+#include "interp/recording.h"
 #include "interp/nodes_ext.h"
 #include "native/native.h"
 
@@ -114,7 +115,10 @@ void mainEntry(void*) {
   flushStdout();
 }
 
-void onExit(int) { flushStdout(); }
+void onExit(int) {
+  flushStdout();
+  finishRecording();
+}
 
 struct DeadlockCtx {
   std::string out;
@@ -131,6 +135,7 @@ void onDeadlock() {
   d.out = "fatal error: all goroutines are asleep - deadlock!\n";
   sched::forEachG(reportG, &d);
   writeStderr(d.out);
+  finishRecording();
 }
 }  // namespace
 
@@ -221,6 +226,9 @@ int runProgram(Program* prog, const RunOptions& opts) {
   sched::Config cfg;
   cfg.procs = opts.procs;
   cfg.returnFromRun = opts.returnFromRun;
+  cfg.seeded = opts.seeded;
+  cfg.seed = opts.seed;
+  startRecording(opts);
   setOutputCapture(opts.captureStdout, opts.captureStderr);
   int rc = sched::run(cfg, mainEntry, nullptr);
   flushStdout();

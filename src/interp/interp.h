@@ -14,6 +14,14 @@ struct RunOptions {
   bool returnFromRun = false;
   std::string* captureStdout = nullptr;
   std::string* captureStderr = nullptr;
+  // Seeded mode (src/DESIGN.md §9): virtual processors and clock, every choice from `seed`.
+  bool seeded = false;
+  uint64_t seed = 0;
+  // Teaching outputs: a Chrome trace (JSON) and a timeline (.html, .svg, .mmd, or "-": text on
+  // stderr), recorded up to traceLimit events.
+  std::string programFile;
+  std::string traceFile, timelineFile;
+  size_t traceLimit = 1000000;
 };
 
 // Runs a checked program: package var init in order (Program::packages, each Package::init

@@ -10,6 +10,7 @@
 #include <mutex>
 #include <string>
 
+#include "interp/recording.h"
 #include "interp/nodes.h"
 
 namespace gol::interp {
@@ -58,6 +59,7 @@ void flushLocked() {
 }  // namespace
 
 void writeStdout(std::string_view s) {
+  recordPrint(s, false);
   std::lock_guard<std::mutex> lk(gOutMu);
   gOut.append(s.data(), s.size());
   if (gInteractive || gRepl || gOut.size() >= (1 << 16)) flushLocked();
@@ -69,6 +71,7 @@ void flushStdout() {
 }
 
 void writeStderr(std::string_view s) {
+  recordPrint(s, true);
   std::lock_guard<std::mutex> lk(gOutMu);
   flushLocked();
   if (gSink) gSink(s);

@@ -9,6 +9,8 @@
 #include "native/stdlib_util.h"
 #include "sched/lock.h"
 
+#include "sched/sched.h"
+
 namespace gol::native {
 namespace {
 
@@ -41,9 +43,16 @@ void seed(uint64_t* s, int64_t v) {
 struct Global {
   sched::SpinLock mu;
   uint64_t s[4];
+  // Seeded runs take the global source's seed from the schedule's seed (first use is during
+  // the run: global() is a function-local static).
   Global() {
-    std::random_device rd;
-    uint64_t v = (uint64_t(rd()) << 32) ^ rd();
+    uint64_t v;
+    if (sched::virtualClock()) {
+      v = sched::rand64();
+    } else {
+      std::random_device rd;
+      v = (uint64_t(rd()) << 32) ^ rd();
+    }
     seed(s, int64_t(v));
   }
 };

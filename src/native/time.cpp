@@ -8,6 +8,8 @@
 #include "runtime/chan.h"
 #include "runtime/timer.h"
 
+#include "sched/sched.h"
+
 namespace gol::native {
 namespace {
 
@@ -19,7 +21,8 @@ int64_t processStart() {
   return start;
 }
 [[maybe_unused]] const int64_t kInitStart = processStart();
-inline int64_t monoNow() { return rt::nanotime() - processStart() + 1; }
+// Seeded runs: the virtual clock starts at 0 with the run, so it is the reading itself.
+inline int64_t monoNow() { return sched::virtualClock() ? rt::nanotime() + 1 : rt::nanotime() - processStart() + 1; }
 
 struct TimerArg {
   rt::Chan* c;
@@ -27,11 +30,11 @@ struct TimerArg {
 };
 
 Value makeTime(Value loc) {
-  timespec ts;
-  clock_gettime(CLOCK_REALTIME, &ts);
+  int64_t sec, nsec;
+  sched::walltime(&sec, &nsec);
   auto* t = static_cast<rt::StructObj*>(rt::alloc(4 * sizeof(Value), rt::ObjKind::Struct));
-  t->fields[0] = Value::I(int64_t(ts.tv_sec) + kUnixToInternal);
-  t->fields[1] = Value::I(ts.tv_nsec);
+  t->fields[0] = Value::I(sec + kUnixToInternal);
+  t->fields[1] = Value::I(nsec);
   t->fields[2] = Value::I(monoNow());
   t->fields[3] = loc;
   return Value::P(t);
@@ -53,10 +56,10 @@ int64_t whenAfter(int64_t d) {
 }  // namespace
 
 GOL_NATIVE(time_now, "time.now") {
-  timespec ts;
-  clock_gettime(CLOCK_REALTIME, &ts);
-  call.results[0] = Value::I(ts.tv_sec);
-  call.results[1] = Value::I(ts.tv_nsec);
+  int64_t sec, nsec;
+  sched::walltime(&sec, &nsec);
+  call.results[0] = Value::I(sec);
+  call.results[1] = Value::I(nsec);
   call.results[2] = Value::I(monoNow());
 }
 GOL_NATIVE(time_runtimeNano, "time.runtimeNano") { call.results[0] = Value::I(monoNow()); }

@@ -9,6 +9,8 @@
 #include "runtime/map_internal.h"
 #include "types/type.h"
 
+#include "sched/sched.h"
+
 namespace gol::rt {
 namespace mapimpl {
 
@@ -17,6 +19,7 @@ namespace {
 std::atomic<uint64_t> seedCounter{0x2545F4914F6CDD1Dull};
 
 uint64_t newSeed() {
+  if (sched::virtualClock()) return sched::rand64();
   uint64_t x = seedCounter.fetch_add(0x9E3779B97F4A7C15ull, std::memory_order_relaxed);
   return hashWord(x, reinterpret_cast<uint64_t>(&x));
 }

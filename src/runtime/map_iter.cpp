@@ -7,12 +7,15 @@
 #include "runtime/map_internal.h"
 #include "types/type.h"
 
+#include "sched/sched.h"
+
 namespace gol::rt {
 using namespace mapimpl;
 
 namespace {
 
 uint64_t randomU64() {
+  if (sched::virtualClock()) return sched::rand64();  // seeded runs: map order from the seed
   thread_local uint64_t state = hashWord(uint64_t(std::chrono::steady_clock::now().time_since_epoch().count()),
                                          reinterpret_cast<uint64_t>(&state));
   state += 0x9E3779B97F4A7C15ull;

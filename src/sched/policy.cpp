@@ -2,6 +2,9 @@
 // strings printed for wait reasons and events.
 #include "sched/policy.h"
 
+#include <climits>
+#include <cstddef>
+
 namespace gol::sched {
 
 const char* waitReasonString(WaitReason r) {
@@ -27,12 +30,16 @@ const char* eventName(Event e) {
     case Event::Run: return "run";
     case Event::Block: return "block";
     case Event::Unblock: return "unblock";
+    case Event::Yield: return "yield";
     case Event::End: return "end";
     case Event::WorkerStart: return "worker-start";
     case Event::WorkerStop: return "worker-stop";
   }
   return "";
 }
+
+SeededPolicy::SeededPolicy(uint64_t seed, int procs)
+    : clock_(static_cast<size_t>(procs < 1 ? 1 : procs), 0), state_(seed * 0x9E3779B97F4A7C15ull + 1) {}
 
 uint64_t SeededPolicy::next64() {
   // splitmix64: tiny, good enough, and fully determined by the seed.
@@ -42,29 +49,65 @@ uint64_t SeededPolicy::next64() {
   return z ^ (z >> 31);
 }
 
+uint32_t SeededPolicy::randn(uint32_t n) { return n ? static_cast<uint32_t>(next64() % n) : 0; }
+
+int SeededPolicy::earliestP() const {
+  int best = 0;
+  for (int p = 1; p < procs(); p++)
+    if (clock_[p] < clock_[best]) best = p;
+  return best;
+}
+
+// Runnable from the moment it was made so: the running P's time, never before the time it
+// blocked (a waker on a P whose clock is behind cannot wake it in its past).
 void SeededPolicy::push(G* g, bool) {
-  std::lock_guard<std::mutex> lk(mu_);
-  runnable_.push_back(g);
+  int64_t t = now(0);
+  WorkerHot* w = currentWorker();
+  if (w->curg) t = now(w->sliceBudget - w->budget.load(std::memory_order_relaxed));
+  if (t < g->blockedAt) t = g->blockedAt;
+  runnable_.push_back({g, t});
 }
 
 G* SeededPolicy::pop() {
-  std::lock_guard<std::mutex> lk(mu_);
   if (runnable_.empty()) return nullptr;
-  size_t i = next64() % runnable_.size();
-  G* g = runnable_[i];
-  runnable_[i] = runnable_.back();
-  runnable_.pop_back();
-  return g;
+  curP_ = earliestP();
+  int64_t t = clock_[curP_];
+  int64_t earliest = INT64_MAX;
+  for (const Entry& e : runnable_) earliest = e.readyAt < earliest ? e.readyAt : earliest;
+  if (earliest > t) clock_[curP_] = t = earliest;  // idle until the first one is ready
+  uint32_t ready = 0;
+  for (const Entry& e : runnable_) ready += e.readyAt <= t;
+  uint32_t pick = randn(ready);
+  for (size_t i = 0; i < runnable_.size(); i++) {
+    if (runnable_[i].readyAt > t || pick-- != 0) continue;
+    G* g = runnable_[i].g;
+    runnable_.erase(runnable_.begin() + static_cast<std::ptrdiff_t>(i));  // keeps the order seeded
+    return g;
+  }
+  return nullptr;
 }
 
-bool SeededPolicy::empty() {
-  std::lock_guard<std::mutex> lk(mu_);
-  return runnable_.empty();
+void SeededPolicy::startSlice(G*, int* p, int32_t* budget) {
+  *p = curP_;
+  sliceStart_ = clock_[curP_];
+  // Slices of 1..256 safepoints: short enough that goroutines interleave within a loop.
+  *budget = 1 + static_cast<int32_t>(next64() % 256);
 }
 
-uint32_t SeededPolicy::randn(uint32_t n) {
-  std::lock_guard<std::mutex> lk(mu_);
-  return n ? static_cast<uint32_t>(next64() % n) : 0;
+void SeededPolicy::endSlice(G* g, int32_t steps) {
+  clock_[curP_] = sliceStart_ + int64_t(steps < 0 ? 0 : steps) * kStepNs;
+  g->blockedAt = clock_[curP_];
+}
+
+int64_t SeededPolicy::now(int32_t steps) {
+  WorkerHot* w = currentWorker();
+  if (!w->curg) return clock_[curP_];
+  return sliceStart_ + int64_t(steps < 0 ? 0 : steps) * kStepNs;
+}
+
+void SeededPolicy::advanceTo(int64_t when) {
+  for (int64_t& c : clock_)
+    if (c < when) c = when;
 }
 
 }  // namespace gol::sched

@@ -3,15 +3,14 @@
 //
 // Policy: with no policy installed (the default), the scheduler uses its built-in Go-like fast
 // path (per-worker run queues, runnext, stealing, a per-worker PRNG). Installing a Policy forces
-// a single worker and routes every decision through it: which runnable G runs next and every
-// random choice (select case order). SeededPolicy makes a run reproducible from a seed
-// (env GOL_SCHED_SEED=n).
+// a single worker thread and routes every decision through it: which runnable G runs next, on
+// which virtual P, for how long, every random choice, and the clock. SeededPolicy makes a run
+// reproducible from a seed (Config::seeded, `gol run -seed N`; env GOL_SCHED_SEED=n for tests).
 //
 // EventSink: runtime events go to one sink; when none is installed each emit point costs one
 // predictable branch on a global pointer.
 #pragma once
 #include <cstdint>
-#include <mutex>
 #include <vector>
 
 #include "sched/sched.h"
@@ -28,32 +27,68 @@ class Policy {
   virtual bool empty() = 0;
   // Random number in [0, n): select case order and other random choices.
   virtual uint32_t randn(uint32_t n) = 0;
+
+  // ---- virtual processors and clock (seeded mode); other policies keep the real clock.
+  virtual bool virtualTime() const { return false; }
+  // g starts a slice: the virtual P it runs on and how many safepoints until it is preempted.
+  virtual void startSlice(G* g, int* p, int32_t* budget) {}
+  // The running slice ended after `steps` safepoints (park, yield, exit or preemption).
+  virtual void endSlice(G* g, int32_t steps) {}
+  // Virtual now, in ns: the running P's clock plus `steps` of its slice so far.
+  virtual int64_t now(int32_t steps) { return 0; }
+  // Every G is blocked and a timer is due at `when`: time jumps there.
+  virtual void advanceTo(int64_t when) {}
+  virtual int procs() const { return 1; }
 };
 
-// Deterministic: picks uniformly among runnable Gs with a seeded generator (one worker).
+// Seeded mode (gol run -seed N): one OS thread simulates `procs` virtual processors, and every
+// choice comes from one generator seeded by N, so a run is reproducible byte for byte.
+//   * Discrete events: the P with the smallest clock runs next (ties: lowest index); it takes a
+//     goroutine uniformly at random among those already runnable at its time (a goroutine woken
+//     at time t cannot run before t), else idles forward to the earliest.
+//   * A slice lasts a random number of safepoints (loop back-edges and calls), never wall time;
+//     each costs kStepNs of virtual time on its P. When every goroutine is blocked, time jumps
+//     to the next timer, so time.Sleep(time.Hour) returns at once at virtual hour 1.
+//   * Select cases, map iteration starts, math/rand's default seed: randn()/rand64() here.
+// Only one OS thread calls it (the single worker, or a timer callback on it): no locking.
 class SeededPolicy final : public Policy {
  public:
-  explicit SeededPolicy(uint64_t seed) : state_(seed * 0x9E3779B97F4A7C15ull + 1) {}
+  static constexpr int64_t kStepNs = 20;
+  SeededPolicy(uint64_t seed, int procs);
   void push(G* g, bool next) override;
   G* pop() override;
-  bool empty() override;
+  bool empty() override { return runnable_.empty(); }
   uint32_t randn(uint32_t n) override;
+  bool virtualTime() const override { return true; }
+  void startSlice(G* g, int* p, int32_t* budget) override;
+  void endSlice(G* g, int32_t steps) override;
+  int64_t now(int32_t steps) override;
+  void advanceTo(int64_t when) override;
+  int procs() const override { return static_cast<int>(clock_.size()); }
 
  private:
   uint64_t next64();
-  std::mutex mu_;  // ready() may come from a timer or another thread
-  std::vector<G*> runnable_;
+  int earliestP() const;
+  struct Entry {
+    G* g;
+    int64_t readyAt;
+  };
+  std::vector<Entry> runnable_;
+  std::vector<int64_t> clock_;  // per virtual P
+  int curP_ = 0;
+  int64_t sliceStart_ = 0;
   uint64_t state_;
 };
 
-enum class Event : uint8_t { Spawn, Run, Block, Unblock, End, WorkerStart, WorkerStop };
+enum class Event : uint8_t { Spawn, Run, Block, Unblock, Yield, End, WorkerStart, WorkerStop };
 const char* eventName(Event e);
 
 class EventSink {
  public:
   virtual ~EventSink() = default;
   // g: the goroutine concerned (nullptr for worker events). arg: Spawn -> parent id (0: none),
-  // Run -> worker id, Unblock -> id of the waking goroutine (0: timer/none),
+  // Run -> worker id (seeded mode: the virtual P), Unblock -> id of the waking goroutine
+  // (0: timer/none), Yield (back to runnable: preempted or Gosched) -> 0,
   // WorkerStart/WorkerStop -> worker id. reason: for Block. Called from any worker thread.
   virtual void event(Event e, const G* g, int64_t arg, WaitReason reason) = 0;
 };

@@ -90,7 +90,14 @@ void execute(Worker* w, G* g, bool inheritTime) {
   g->status.store(GStatus::Running, std::memory_order_relaxed);
   w->runSeq.store(w->runSeq.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
   w->inG.store(true, std::memory_order_relaxed);
-  emit(Event::Run, g, w->id);
+  Policy* pol = detail::g_policy;
+  bool virt = pol && pol->virtualTime();
+  int p = w->id;
+  if (virt) {
+    pol->startSlice(g, &p, &w->sliceBudget);
+    w->budget.store(w->sliceBudget, std::memory_order_relaxed);
+  }
+  emit(Event::Run, g, p);
 
   const void* lo;
   size_t size;
@@ -103,6 +110,7 @@ void execute(Worker* w, G* g, bool inheritTime) {
   w->curg = nullptr;
   w->stackLimit = nullptr;
   w->inG.store(false, std::memory_order_relaxed);
+  if (virt) pol->endSlice(g, w->sliceBudget - w->budget.load(std::memory_order_relaxed));
 
   After a = w->after;
   w->after = After::None;
@@ -118,6 +126,7 @@ void execute(Worker* w, G* g, bool inheritTime) {
     }
     case After::Yield:
       g->status.store(GStatus::Runnable, std::memory_order_release);
+      emit(Event::Yield, g);
       if (detail::g_policy) detail::g_policy->push(g, false);
       else runqput(w, g, false);
       break;
@@ -410,7 +419,11 @@ void safepointSlow() {
     h->budget.store(INT_MAX / 2, std::memory_order_relaxed);
     return;
   }
-  w->budget.store(S.stress ? 1 : kBudget, std::memory_order_relaxed);
+  // Seeded mode: the budget ran out, which is the slice's end (a preemption point drawn by the
+  // policy): keep it at 0 so the slice is charged in full, and yield below.
+  bool seededPreempt = detail::g_policy && detail::g_policy->virtualTime();
+  if (seededPreempt) w->budget.store(0, std::memory_order_relaxed);
+  else w->budget.store(S.stress ? 1 : kBudget, std::memory_order_relaxed);
   if (S.stopping.load(std::memory_order_acquire)) abandonCurrent();
   if (timersPending() && nextTimerWhen() <= nanotime()) {
     w->inTimers = true;
@@ -423,7 +436,7 @@ void safepointSlow() {
     w = thisWorker();  // the hook may have parked: this goroutine may now run elsewhere
   }
   bool pre = w->preempt.exchange(false, std::memory_order_relaxed);
-  if (pre || S.stress || S.gcStop.load(std::memory_order_acquire)) yield();
+  if (pre || seededPreempt || S.stress || S.gcStop.load(std::memory_order_acquire)) yield();
   G* g = current();
   if (g && g->interruptRequested.exchange(false, std::memory_order_acq_rel) && hooks().onInterrupt)
     hooks().onInterrupt();

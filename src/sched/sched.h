@@ -72,6 +72,7 @@ struct G {
   void* asanFake = nullptr;
   void* tsanFiber = nullptr;
   bool isMain = false;
+  int64_t blockedAt = 0;  // seeded mode: virtual time its last slice ended
 };
 
 // ---------------------------------------------------------------- starting and ending
@@ -99,6 +100,8 @@ Hooks& hooks();
 
 struct Config {
   int procs = 0;                 // 0: GOMAXPROCS env, else CPU count
+  bool seeded = false;           // seeded mode: SeededPolicy on `procs` virtual processors
+  uint64_t seed = 0;
   size_t stackSize = 0;          // initial stack per goroutine (0: 64 KiB; 256 KiB under ASan)
   size_t redZone = 0;            // stackLow() threshold (0: 16 KiB; 64 KiB under ASan)
   size_t maxStack = 1000000000;  // total stack per goroutine before "stack overflow"
@@ -149,6 +152,7 @@ struct WorkerHot {
   std::atomic<int32_t> budget{0};  // safepoints left before the slow path; 0 forces it
   char* stackLimit = nullptr;      // the running G's limit
   G* curg = nullptr;
+  int32_t sliceBudget = 0;         // seeded mode: the budget this slice started with
 };
 // The current thread's worker, read through the thread pointer with an asm volatile load so the
 // compiler can never cache it across a fiber switch (a G may resume on another thread).
@@ -211,7 +215,11 @@ void forEachGoroutineStack(void (*cb)(const void* lo, const void* hi, void* ctx)
 
 // ---------------------------------------------------------------- time and timers (timer.cpp)
 
-int64_t nanotime();  // monotonic clock, ns
+int64_t nanotime();  // monotonic clock, ns; in seeded mode the virtual clock (from 0)
+// Wall clock for time.Now: real, or in seeded mode the Go Playground's epoch (2009-11-10
+// 23:00:00 UTC) plus the virtual clock.
+void walltime(int64_t* sec, int64_t* nsec);
+bool virtualClock();  // seeded mode is on
 
 // A timer fires fn(arg) on a worker's scheduler stack (or inside a safepoint): fn must not block
 // or throw; it typically readies a G or does a non-blocking channel send. Periodic when
@@ -235,6 +243,7 @@ void forEachTimerArg(void (*cb)(void* arg, void* ctx), void* ctx);
 // Random number in [0, n) for scheduling decisions (select case order, steal victim): from the
 // policy when one is installed, else a fast per-worker generator.
 uint32_t randn(uint32_t n);
+uint64_t rand64();  // 64 random bits, from the same source as randn
 void setPolicy(Policy* p);  // before run(); forces one worker when non-null
 Policy* policy();
 void setEventSink(EventSink* s);

@@ -49,12 +49,21 @@ void setPolicy(Policy* p) { detail::g_policy = p; }
 Policy* policy() { return detail::g_policy; }
 void setEventSink(EventSink* s) { detail::g_sink = s; }
 EventSink* eventSink() { return detail::g_sink; }
-int procs() { return S.nprocs.load(std::memory_order_relaxed); }
+int procs() {
+  if (Policy* p = detail::g_policy) return p->procs();
+  return S.nprocs.load(std::memory_order_relaxed);
+}
 
 static uint64_t wyrand(uint64_t* s) {
   *s += 0xa0761d6478bd642full;
   __uint128_t m = static_cast<__uint128_t>(*s) * (*s ^ 0xe7037ed1a0b428dbull);
   return static_cast<uint64_t>(m >> 64) ^ static_cast<uint64_t>(m);
+}
+
+uint64_t rand64() {
+  if (detail::g_policy) return (uint64_t(detail::g_policy->randn(1u << 31)) << 33) ^
+                               (uint64_t(detail::g_policy->randn(1u << 31)) << 2) ^ detail::g_policy->randn(4);
+  return (uint64_t(randn(UINT32_MAX)) << 32) | randn(UINT32_MAX);
 }
 
 uint32_t randn(uint32_t n) {
@@ -256,6 +265,10 @@ static G* findRunnable(Worker* w) {
       runDueTimers(w);
       if (Policy* p = detail::g_policy) {
         if ((g = p->pop())) return g;
+        if (p->virtualTime() && timersPending()) {  // all blocked: time jumps to the next timer
+          p->advanceTo(nextTimerWhen());
+          continue;
+        }
       } else {
         if (w->schedtick % 61 == 0 && !S.globalQ.empty() && (g = S.globalQ.pop())) {
           resetSpinning(w);
@@ -470,8 +483,9 @@ void startTheWorld() {
 // ---------------------------------------------------------------- GOMAXPROCS
 
 int setProcs(int n) {
+  if (Policy* p = detail::g_policy) return p->procs();  // seeded: the virtual Ps stay as started
   int prev = S.nprocs.load();
-  if (n <= 0 || detail::g_policy) return prev;
+  if (n <= 0) return prev;
   if (n > kMaxProcs) n = kMaxProcs;
   if (!S.running.load()) {
     S.cfg.procs = n;
@@ -554,17 +568,19 @@ int run(const Config& cfg, void (*mainFn)(void*), void* arg) {
   S.globalQ.clear();
   S.stress = envInt("GOL_STRESS", 0) != 0;
 
-  std::unique_ptr<SeededPolicy> seeded;
-  if (const char* seed = std::getenv("GOL_SCHED_SEED"); seed && *seed && !detail::g_policy) {
-    seeded = std::make_unique<SeededPolicy>(std::strtoull(seed, nullptr, 10));
-    detail::g_policy = seeded.get();
-  }
-
   int procs = cfg.procs;
   if (procs <= 0) procs = envInt("GOMAXPROCS", 0);
   if (procs <= 0) procs = static_cast<int>(std::thread::hardware_concurrency());
   if (procs <= 0) procs = 1;
   if (procs > kMaxProcs) procs = kMaxProcs;
+
+  // Seeded mode: the virtual processors are the policy's; one worker thread runs them all.
+  std::unique_ptr<SeededPolicy> seeded;
+  const char* envSeed = std::getenv("GOL_SCHED_SEED");
+  if ((cfg.seeded || (envSeed && *envSeed)) && !detail::g_policy) {
+    seeded = std::make_unique<SeededPolicy>(cfg.seeded ? cfg.seed : std::strtoull(envSeed, nullptr, 10), procs);
+    detail::g_policy = seeded.get();
+  }
   if (detail::g_policy) procs = 1;
 #if defined(GOL_ASAN)
   size_t defStack = 256 * 1024, defRed = 64 * 1024;
@@ -587,14 +603,15 @@ int run(const Config& cfg, void (*mainFn)(void*), void* arg) {
     S.nthreads.store(1);
     for (int i = 1; i < procs; i++) startWorkerLocked(i);
   }
-  S.monitor = std::thread(monitorLoop);
+  // Seeded runs preempt by step count, never by wall time: no monitor.
+  if (!detail::g_policy) S.monitor = std::thread(monitorLoop);
   workerLoop(S.workers[0].load());
 
   // Stopping (returnFromRun mode): join everything and reset for the next run.
   beginStop();
   int n = S.nthreads.load();
   for (int i = 1; i < n; i++) S.workers[i].load()->thread.join();
-  S.monitor.join();
+  if (S.monitor.joinable()) S.monitor.join();
   S.running.store(false);
   freeAllGs();
   clearTimers();

@@ -83,10 +83,30 @@ void publishNextLocked() {
 
 }  // namespace
 
+bool virtualClock() { return detail::g_policy && detail::g_policy->virtualTime(); }
+
 int64_t nanotime() {
+  if (Policy* p = detail::g_policy; p && p->virtualTime()) {
+    WorkerHot* w = currentWorker();
+    return p->now(w->curg ? w->sliceBudget - w->budget.load(std::memory_order_relaxed) : 0);
+  }
   timespec ts;
   clock_gettime(CLOCK_MONOTONIC, &ts);
   return int64_t(ts.tv_sec) * 1000000000 + ts.tv_nsec;
+}
+
+void walltime(int64_t* sec, int64_t* nsec) {
+  if (virtualClock()) {
+    constexpr int64_t kPlaygroundEpoch = 1257894000;  // 2009-11-10 23:00:00 UTC, as Go's playground
+    int64_t t = nanotime();
+    *sec = kPlaygroundEpoch + t / 1000000000;
+    *nsec = t % 1000000000;
+    return;
+  }
+  timespec ts;
+  clock_gettime(CLOCK_REALTIME, &ts);
+  *sec = ts.tv_sec;
+  *nsec = ts.tv_nsec;
 }
 
 bool timersPending() { return g_next.load(std::memory_order_relaxed) != INT64_MAX; }

@@ -1,0 +1,164 @@
+// Recording a run (recorder.h): raw events while it runs, the Timeline at the end.
+#include "teach/recorder.h"
+
+#include <algorithm>
+#include <map>
+
+namespace gol::teach {
+
+using sched::Event;
+
+Recorder::Recorder(size_t eventLimit, DescribeFn describe)
+    : limit_(eventLimit), describe_(describe) {}
+
+// The run's first event sets the origin (the recorder is made before the scheduler starts, so
+// before it knows whether the clock is virtual: virtual time already starts at 0).
+int64_t Recorder::now() {
+  int64_t t = sched::nanotime();
+  int64_t o = origin_.load(std::memory_order_relaxed);
+  if (o == kUnset) {
+    int64_t fresh = sched::virtualClock() ? 0 : t;
+    origin_.compare_exchange_strong(o, fresh);
+    o = origin_.load(std::memory_order_relaxed);
+  }
+  return t - o;
+}
+
+bool Recorder::admit() {
+  if (raw_.size() + prints_.size() < limit_) return true;
+  if (!truncated_) {
+    truncated_ = true;
+    truncatedAt_ = now();
+  }
+  return false;
+}
+
+void Recorder::event(Event e, const sched::G* g, int64_t arg, sched::WaitReason reason) {
+  if (!g) return;  // worker start/stop: the P lanes come from the run slices
+  Raw r{e, now(), g->id, arg, reason, {}, {}};
+  // The running goroutine is the spawner (for Spawn) or the goroutine itself (for Block): ask
+  // the evaluator where it is now, while its frames are there to ask.
+  if (e == Event::Spawn || e == Event::Block) {
+    const sched::G* at = e == Event::Spawn ? sched::current() : g;
+    if (at) {
+      GoroutineView v = describe_(at);
+      r.where = v.where;
+      if (e == Event::Block) r.function = v.function;
+    }
+  }
+  std::lock_guard<std::mutex> lk(mu_);
+  if (admit()) raw_.push_back(std::move(r));
+}
+
+void Recorder::print(std::string_view text, bool toStderr) {
+  const sched::G* g = sched::current();
+  std::string function = g ? describe_(g).function : "";
+  std::lock_guard<std::mutex> lk(mu_);
+  if (!admit()) return;
+  prints_.push_back({now(), g ? g->id : 0, std::string(text), toStderr});
+  if (g && !function.empty()) raw_.push_back({Event::Run, prints_.back().ts, g->id, -1, {}, {}, function});
+}
+
+// ---------------------------------------------------------------- building the Timeline
+
+struct Recorder::Live {
+  size_t index;  // into Timeline::goroutines
+  GState state = GState::Runnable;
+  int64_t since = 0;
+  int p = -1;
+  std::string reason, where;
+  bool ended = false;
+};
+
+Timeline Recorder::finish(const std::string& file, int procs, bool seeded, uint64_t seed) {
+  std::lock_guard<std::mutex> lk(mu_);
+  Timeline t;
+  t.file = file;
+  t.procs = procs;
+  t.seeded = seeded;
+  t.seed = seed;
+  t.end = now();
+  t.truncated = truncated_;
+  t.truncatedAt = truncatedAt_;
+  std::map<int64_t, Live> live;
+  std::map<int64_t, std::vector<size_t>> pendingArrows;  // goroutine -> arrows waiting for its next run
+  auto close = [&](Live& l, int64_t ts) {
+    Goroutine& g = t.goroutines[l.index];
+    ts = std::max(ts, l.since);
+    if (ts > l.since) {
+      Slice s{l.since, ts, l.state, l.state == GState::Running ? l.p : -1, l.reason, l.where};
+      g.slices.push_back(std::move(s));
+    }
+    l.since = ts;
+  };
+  for (const Raw& r : raw_) {
+    if (r.kind == Event::Spawn) {
+      Goroutine g;
+      g.id = r.g;
+      g.parent = r.arg;
+      g.start = r.ts;
+      g.createdAt = r.arg ? r.where : "";
+      if (!r.arg) g.function = "main.main";
+      live[r.g] = Live{t.goroutines.size(), GState::Runnable, r.ts, -1, {}, {}, false};
+      t.goroutines.push_back(std::move(g));
+      if (r.arg) {
+        t.arrows.push_back({ArrowKind::Spawn, r.arg, r.g, r.ts, r.ts});
+        pendingArrows[r.g].push_back(t.arrows.size() - 1);
+      }
+      continue;
+    }
+    auto it = live.find(r.g);
+    if (it == live.end() || it->second.ended) continue;
+    Live& l = it->second;
+    Goroutine& g = t.goroutines[l.index];
+    if (!r.function.empty() && g.function.empty()) g.function = r.function;
+    switch (r.kind) {
+      case Event::Run:
+        if (r.arg < 0) break;  // a print's note of the function name only
+        close(l, r.ts);
+        l.state = GState::Running;
+        l.p = static_cast<int>(r.arg);
+        l.reason.clear();
+        l.where.clear();
+        for (size_t a : pendingArrows[r.g]) t.arrows[a].toTs = std::max(l.since, t.arrows[a].fromTs);
+        pendingArrows[r.g].clear();
+        break;
+      case Event::Yield:
+        close(l, r.ts);
+        l.state = GState::Runnable;
+        break;
+      case Event::Block:
+        close(l, r.ts);
+        l.state = GState::Blocked;
+        l.reason = sched::waitReasonString(r.reason);
+        l.where = r.where;
+        break;
+      case Event::Unblock:
+        close(l, r.ts);
+        l.state = GState::Runnable;
+        l.reason.clear();
+        t.arrows.push_back({ArrowKind::Wake, r.arg, r.g, l.since, l.since});
+        pendingArrows[r.g].push_back(t.arrows.size() - 1);
+        break;
+      case Event::End:
+        close(l, r.ts);
+        g.end = l.since;
+        l.ended = true;
+        break;
+      default: break;
+    }
+  }
+  for (auto& [id, l] : live) {
+    if (l.ended) continue;
+    close(l, t.end);
+    t.goroutines[l.index].end = std::max(t.end, l.since);
+  }
+  for (Goroutine& g : t.goroutines) {
+    if (g.function.empty()) g.function = "goroutine";
+    if (g.end < g.start) g.end = g.start;
+  }
+  t.prints = prints_;
+  return t;
+}
+
+}  // namespace gol::teach

@@ -1,0 +1,60 @@
+// The recorder: an event sink (sched/policy.h) that keeps what the scheduler reports about a
+// run — spawns, runs on Ps, blocks with their reason, wake-ups, yields, ends — plus the prints
+// the evaluator reports, and turns them into a Timeline (timeline.h) for the renderers.
+// Timestamps come from sched::nanotime(): virtual in seeded runs (so the recording is
+// byte-identical from run to run), monotonic otherwise. Events may arrive from several worker
+// threads at once in real runs: one mutex orders them.
+#pragma once
+#include <atomic>
+#include <cstdint>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sched/policy.h"
+#include "teach/timeline.h"
+
+namespace gol::teach {
+
+// What the evaluator can tell about a goroutine that is running or parked: its entry function
+// ("main.worker") and the source position it is at ("prog.go:12"). Either may be empty.
+struct GoroutineView {
+  std::string function;
+  std::string where;
+};
+using DescribeFn = GoroutineView (*)(const sched::G* g);
+
+class Recorder final : public sched::EventSink {
+ public:
+  Recorder(size_t eventLimit, DescribeFn describe);
+  void event(sched::Event e, const sched::G* g, int64_t arg, sched::WaitReason reason) override;
+  // Output written by the running goroutine (the evaluator calls this for stdout and stderr).
+  void print(std::string_view text, bool toStderr);
+  // Closes every goroutine still alive at `now` and returns the run as a Timeline.
+  Timeline finish(const std::string& file, int procs, bool seeded, uint64_t seed);
+  bool truncated() const { return truncated_; }
+
+ private:
+  struct Raw {
+    sched::Event kind;
+    int64_t ts, g, arg;
+    sched::WaitReason reason;
+    std::string where, function;
+  };
+  struct Live;  // per-goroutine state while building the Timeline
+  bool admit();  // under mu_: false once the cap is reached
+  int64_t now();
+  static constexpr int64_t kUnset = INT64_MIN;
+
+  std::mutex mu_;
+  size_t limit_;
+  DescribeFn describe_;
+  std::atomic<int64_t> origin_{kUnset};
+  std::vector<Raw> raw_;
+  std::vector<Print> prints_;
+  bool truncated_ = false;
+  int64_t truncatedAt_ = 0;
+};
+
+}  // namespace gol::teach
