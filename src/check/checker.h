@@ -48,6 +48,8 @@ struct Operand {
   bool invalid() const { return mode == ast::ExprMode::Invalid; }
 };
 
+struct BuiltinCall;  // builtins.cpp: one call of a predeclared function
+
 // A statement that break/continue may target.
 struct BranchTarget {
   ast::Stmt* stmt;
@@ -145,8 +147,25 @@ class Checker {
   void arguments(ast::CallExpr* e, const Type* sig, const std::string& name, CallInfo* info);
   std::vector<Operand> callArgs(ast::CallExpr* e, bool* spread);
 
-  // ---- builtins.cpp
+  // ---- builtins.cpp: one checker per predeclared function, chosen through a table by its id
   void builtin(ast::CallExpr* e, Operand& x, BuiltinId id);
+  bool builtinSoleArg(BuiltinCall& b, Operand& a);
+  bool builtinTwoArgs(BuiltinCall& b, Operand& a, Operand& a2);
+  void builtinLenCap(BuiltinCall& b);
+  void builtinAppend(BuiltinCall& b);
+  bool appendSpread(BuiltinCall& b, const Operand& s);
+  void builtinClear(BuiltinCall& b);
+  void builtinClose(BuiltinCall& b);
+  void builtinCopy(BuiltinCall& b);
+  void builtinDelete(BuiltinCall& b);
+  void builtinMake(BuiltinCall& b);
+  void builtinNew(BuiltinCall& b);
+  void builtinPanic(BuiltinCall& b);
+  void builtinRecover(BuiltinCall& b);
+  void builtinPrint(BuiltinCall& b);
+  void builtinMinMax(BuiltinCall& b);
+  bool minMaxArg(BuiltinCall& b, size_t i, Operand& acc);
+  void builtinComplex(BuiltinCall& b);  // complex, real, imag: not supported
 
   // ---- selector.cpp
   void selector(ast::SelectorExpr* e, Operand& x);
