@@ -286,6 +286,44 @@ class Checker {
   std::unordered_map<Package*, std::vector<Symbol*>> pkgVars_;  // in declaration order
 };
 
+// Saves where the checker is (package, scopes, function, declaration, iota, script mode) and
+// starts a package-level context: no enclosing function, no declaration recording dependencies,
+// no iota, no script statements. Checking an imported package, or resolving a declaration on
+// its first use, happens in the middle of checking something else; the destructor returns the
+// checker to that something else.
+class PackageLevelContext {
+ public:
+  explicit PackageLevelContext(Checker& c)
+      : c_(c), pkg_(c.pkg_), pkgScope_(c.pkgScope_), scope_(c.scope_), fn_(c.fn_), decl_(c.curDecl_),
+        iota_(c.iota_), scriptTop_(c.scriptTop_) {
+    c.fn_ = nullptr;
+    c.curDecl_ = nullptr;
+    c.iota_ = -1;
+    c.scriptTop_ = false;
+  }
+  ~PackageLevelContext() {
+    c_.pkg_ = pkg_;
+    c_.pkgScope_ = pkgScope_;
+    c_.scope_ = scope_;
+    c_.fn_ = fn_;
+    c_.curDecl_ = decl_;
+    c_.iota_ = iota_;
+    c_.scriptTop_ = scriptTop_;
+  }
+  PackageLevelContext(const PackageLevelContext&) = delete;
+  PackageLevelContext& operator=(const PackageLevelContext&) = delete;
+
+ private:
+  Checker& c_;
+  Package* pkg_;
+  Scope* pkgScope_;
+  Scope* scope_;
+  FuncCtx* fn_;
+  DeclInfo* decl_;
+  int iota_;
+  bool scriptTop_;
+};
+
 // Name helpers.
 bool isExported(const std::string& name);
 std::string pkgNameOf(const std::string& path);
