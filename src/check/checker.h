@@ -141,6 +141,7 @@ class Checker {
   void conversion(ast::CallExpr* call, Operand& x, const Type* t);
   bool convertible(Operand& x, const Type* t);
   bool representableConst(Operand& x, const Type* t, bool report);
+  bool constResult(ast::Expr* e, Operand& x, const ConstValue& r);  // overflow check of an operation
 
   // ---- call.cpp
   void call(ast::CallExpr* e, Operand& x);
