@@ -23,6 +23,9 @@ struct Flags {
   int wid = 0, prec = 0;
 };
 
+struct PrintfState;  // fmt_print.cpp: Printf's place in its format and operands
+struct PrintfVerb;   // fmt_print.cpp: one parsed verb
+
 // One print operation: accumulates output in buf.
 class Printer {
  public:
@@ -30,7 +33,6 @@ class Printer {
   Flags f;
   bool erroring = false;  // inside badVerb: no String()/Error() calls
   bool wrapErrs = false;  // Errorf: %w allowed
-  bool reordered = false, goodArgNum = true;
   std::vector<int> wrapped;  // argument indexes of %w operands
 
   void clearFlags() { f = Flags(); }
@@ -39,6 +41,8 @@ class Printer {
   void doPrint(const Value* args, int n);
   void doPrintln(const Value* args, int n);
   void doPrintf(std::string_view format, const Value* args, int n);
+  bool printVerb(PrintfState& st, const PrintfVerb& v);
+  void printExtra(const Value* args, int from, int n);
 
   // fmt_value.cpp
   void printArg(Value iface, char32_t verb);
