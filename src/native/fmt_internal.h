@@ -47,6 +47,16 @@ class Printer {
   // fmt_value.cpp
   void printArg(Value iface, char32_t verb);
   void printValue(const Type* t, Value v, char32_t verb, int depth, bool ro = false);
+  bool printBasic(Kind k, Value v, char32_t verb);
+  // printValue by kind: depth 0 is the operand itself; ro, reached through an unexported field.
+  void printMap(const Type* t, Value v, char32_t verb, int depth, bool ro);
+  void printStruct(const Type* t, Value v, char32_t verb, int depth, bool ro);
+  void printInterface(const Type* t, Value v, char32_t verb, int depth, bool ro);
+  void printList(const Type* t, Value v, char32_t verb, int depth, bool ro);  // arrays, slices
+  void printPointer(const Type* t, Value v, char32_t verb, int depth, bool ro);
+  bool openList(const Type* t, bool isNil, const char* plain);
+  void listSeparator(size_t i);
+  void closeList();
   bool handleMethods(const Type* t, Value v, char32_t verb);
   void badVerb(char32_t verb);
   void fmtPointer(const Type* t, Value v, char32_t verb);
