@@ -1,7 +1,8 @@
 // Package fmt, native side: the printer state shared by fmt_print.cpp (entry points and the
 // Printf format loop), fmt_format.cpp (padding, integers, strings, quoting), fmt_float.cpp
 // (strconv-exact float formatting), fmt_value.cpp (printing any value by walking its Type) and
-// fmt_scan.cpp (scanning). Behaviour follows Go's fmt byte for byte.
+// the scanner (fmt_scan_reader.cpp, fmt_scan.cpp, fmt_scanparse.cpp; fmt_scan_reader.h has its
+// own shared declarations). Behaviour follows Go's fmt byte for byte.
 #pragma once
 #include <cstdint>
 #include <string>
@@ -106,11 +107,13 @@ Value& formatHelper();
 
 // Helpers shared by the natives.
 std::string typeName(const Type* t);  // %T spelling; "<nil>" for null
+int kindBits(Kind k);                 // size in bits of an integer kind (int, uint: 64)
 // Reads the args slice of a variadic ...any parameter into a vector of interface words.
 void sliceWords(Value slice, std::vector<Value>* out);
 
-// Scanning (fmt_scan.cpp, fmt_scanparse.cpp): errors are thrown as ScanError and turned into
-// the native's (n, code, msg) results. code: 1 io.EOF, 2 io.ErrUnexpectedEOF, 3 errors.New(msg).
+// Scanning (fmt_scan_reader.cpp, fmt_scan.cpp, fmt_scanparse.cpp): errors are thrown as
+// ScanError and turned into the native's (n, code, msg) results. code: 1 io.EOF,
+// 2 io.ErrUnexpectedEOF, 3 errors.New(msg).
 enum ErrCode { kNone = 0, kErrEOF = 1, kErrUnexpectedEOF = 2, kErrOther = 3 };
 struct ScanError {
   int code;

@@ -85,18 +85,6 @@ int64_t signExtend(uint64_t u, int bits) {
 
 uint64_t zeroExtend(uint64_t u, int bits) { return bits >= 64 ? u : (u & ((uint64_t(1) << bits) - 1)); }
 
-int kindBits(Kind k) {
-  switch (k) {
-    case Kind::Int8:
-    case Kind::Uint8: return 8;
-    case Kind::Int16:
-    case Kind::Uint16: return 16;
-    case Kind::Int32:
-    case Kind::Uint32: return 32;
-    default: return 64;
-  }
-}
-
 bool verbIsStringish(char32_t verb) {
   return verb == 'v' || verb == 's' || verb == 'x' || verb == 'X' || verb == 'q';
 }
@@ -133,6 +121,18 @@ Value& formatHelper() {
 GOL_NATIVE(fmt_setFormatHelper, "fmt.setFormatHelper") {
   formatHelper() = call.args[0];
   call.results[0] = Value::B(true);
+}
+
+int kindBits(Kind k) {
+  switch (k) {
+    case Kind::Int8:
+    case Kind::Uint8: return 8;
+    case Kind::Int16:
+    case Kind::Uint16: return 16;
+    case Kind::Int32:
+    case Kind::Uint32: return 32;
+    default: return 64;
+  }
 }
 
 std::string typeName(const Type* t) { return t ? typeString(t, true) : std::string("<nil>"); }
