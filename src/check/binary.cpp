@@ -118,18 +118,7 @@ void Checker::binaryOp(Expr* e, Tok op, Operand& x, Operand& y, Pos opPos) {
       x.mode = ExprMode::Invalid;
       return;
     }
-    if (!isUntyped(x.type)) {
-      ConstValue out;
-      const char* why;
-      if (!constant::representable(r, int(x.type->ukind()), &out, &why)) {
-        errorf(startPos(e), "constant " + r.toString() + " overflows " + typeStr(x.type));
-        x.mode = ExprMode::Invalid;
-        return;
-      }
-      r = out;
-    }
-    x.val = r;
-    x.expr = e;
+    if (constResult(e, x, r)) x.expr = e;
     return;
   }
   x.mode = ExprMode::Value;
@@ -216,17 +205,7 @@ void Checker::shift(Expr* e, Tok op, Operand& x, Operand& y) {
         return;
       }
       ConstValue r = constant::shift(op, constant::toIntKind(x.val), y.val.toUint64());
-      if (!isUntyped(x.type)) {
-        ConstValue out;
-        const char* why;
-        if (!constant::representable(r, int(x.type->ukind()), &out, &why)) {
-          errorf(startPos(e), "constant " + r.toString() + " overflows " + typeStr(x.type));
-          x.mode = ExprMode::Invalid;
-          return;
-        }
-        r = out;
-      }
-      x.val = r;
+      constResult(e, x, r);
       return;
     }
     // Constant operand, variable count: the operand's type comes from the context (untyped

@@ -56,26 +56,8 @@ Package* Checker::importPackage(const std::string& path, Pos pos) {
     if (ast::File* f = syntax::parseFile(arena_, id, diags_)) parsed.push_back(f);
   }
   if (diags_.count() == errorsBefore) {
-    // Check the package in a fresh context, then return to the importer's.
-    auto savedPkg = pkg_;
-    auto savedPkgScope = pkgScope_;
-    auto savedScope = scope_;
-    auto savedFn = fn_;
-    auto savedDecl = curDecl_;
-    auto savedIota = iota_;
-    auto savedTop = scriptTop_;
-    fn_ = nullptr;
-    curDecl_ = nullptr;
-    iota_ = -1;
-    scriptTop_ = false;
+    PackageLevelContext fresh(*this);  // checkPackage sets the package and its scopes
     checkPackage(p, parsed);
-    pkg_ = savedPkg;
-    pkgScope_ = savedPkgScope;
-    scope_ = savedScope;
-    fn_ = savedFn;
-    curDecl_ = savedDecl;
-    iota_ = savedIota;
-    scriptTop_ = savedTop;
   }
   loading_.erase(path);
   prog_->packages.push_back(p);

@@ -48,6 +48,8 @@ struct Operand {
   bool invalid() const { return mode == ast::ExprMode::Invalid; }
 };
 
+struct BuiltinCall;  // builtins.cpp: one call of a predeclared function
+
 // A statement that break/continue may target.
 struct BranchTarget {
   ast::Stmt* stmt;
@@ -139,14 +141,32 @@ class Checker {
   void conversion(ast::CallExpr* call, Operand& x, const Type* t);
   bool convertible(Operand& x, const Type* t);
   bool representableConst(Operand& x, const Type* t, bool report);
+  bool constResult(ast::Expr* e, Operand& x, const ConstValue& r);  // overflow check of an operation
 
   // ---- call.cpp
   void call(ast::CallExpr* e, Operand& x);
   void arguments(ast::CallExpr* e, const Type* sig, const std::string& name, CallInfo* info);
   std::vector<Operand> callArgs(ast::CallExpr* e, bool* spread);
 
-  // ---- builtins.cpp
+  // ---- builtins.cpp: one checker per predeclared function, chosen through a table by its id
   void builtin(ast::CallExpr* e, Operand& x, BuiltinId id);
+  bool builtinSoleArg(BuiltinCall& b, Operand& a);
+  bool builtinTwoArgs(BuiltinCall& b, Operand& a, Operand& a2);
+  void builtinLenCap(BuiltinCall& b);
+  void builtinAppend(BuiltinCall& b);
+  bool appendSpread(BuiltinCall& b, const Operand& s);
+  void builtinClear(BuiltinCall& b);
+  void builtinClose(BuiltinCall& b);
+  void builtinCopy(BuiltinCall& b);
+  void builtinDelete(BuiltinCall& b);
+  void builtinMake(BuiltinCall& b);
+  void builtinNew(BuiltinCall& b);
+  void builtinPanic(BuiltinCall& b);
+  void builtinRecover(BuiltinCall& b);
+  void builtinPrint(BuiltinCall& b);
+  void builtinMinMax(BuiltinCall& b);
+  bool minMaxArg(BuiltinCall& b, size_t i, Operand& acc);
+  void builtinComplex(BuiltinCall& b);  // complex, real, imag: not supported
 
   // ---- selector.cpp
   void selector(ast::SelectorExpr* e, Operand& x);
@@ -265,6 +285,44 @@ class Checker {
   std::vector<VarRef*> refs_;        // fixed up at the end: boxed is known only then
   std::vector<std::pair<ast::FuncDecl*, Package*>> bodies_;  // function bodies still to check
   std::unordered_map<Package*, std::vector<Symbol*>> pkgVars_;  // in declaration order
+};
+
+// Saves where the checker is (package, scopes, function, declaration, iota, script mode) and
+// starts a package-level context: no enclosing function, no declaration recording dependencies,
+// no iota, no script statements. Checking an imported package, or resolving a declaration on
+// its first use, happens in the middle of checking something else; the destructor returns the
+// checker to that something else.
+class PackageLevelContext {
+ public:
+  explicit PackageLevelContext(Checker& c)
+      : c_(c), pkg_(c.pkg_), pkgScope_(c.pkgScope_), scope_(c.scope_), fn_(c.fn_), decl_(c.curDecl_),
+        iota_(c.iota_), scriptTop_(c.scriptTop_) {
+    c.fn_ = nullptr;
+    c.curDecl_ = nullptr;
+    c.iota_ = -1;
+    c.scriptTop_ = false;
+  }
+  ~PackageLevelContext() {
+    c_.pkg_ = pkg_;
+    c_.pkgScope_ = pkgScope_;
+    c_.scope_ = scope_;
+    c_.fn_ = fn_;
+    c_.curDecl_ = decl_;
+    c_.iota_ = iota_;
+    c_.scriptTop_ = scriptTop_;
+  }
+  PackageLevelContext(const PackageLevelContext&) = delete;
+  PackageLevelContext& operator=(const PackageLevelContext&) = delete;
+
+ private:
+  Checker& c_;
+  Package* pkg_;
+  Scope* pkgScope_;
+  Scope* scope_;
+  FuncCtx* fn_;
+  DeclInfo* decl_;
+  int iota_;
+  bool scriptTop_;
 };
 
 // Name helpers.

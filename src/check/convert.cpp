@@ -170,6 +170,25 @@ bool Checker::assignment(Operand& x, const Type* t, const std::string& context) 
   return true;
 }
 
+// The constant result r of the operation e, whose type is x's: stored in x.val in the type's
+// representation if it fits (an untyped result always does); otherwise reported as an overflow
+// and x made invalid. Unary, binary and shift operations on typed constants all end here.
+bool Checker::constResult(Expr* e, Operand& x, const ConstValue& r) {
+  if (isUntyped(x.type)) {
+    x.val = r;
+    return true;
+  }
+  ConstValue out;
+  const char* why;
+  if (!constant::representable(r, int(x.type->ukind()), &out, &why)) {
+    errorf(startPos(e), "constant " + r.toString() + " overflows " + typeStr(x.type));
+    x.mode = ExprMode::Invalid;
+    return false;
+  }
+  x.val = out;
+  return true;
+}
+
 bool Checker::representableConst(Operand& x, const Type* t, bool report) {
   ConstValue out;
   const char* why;

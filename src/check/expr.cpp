@@ -256,17 +256,7 @@ void Checker::unary(UnaryExpr* e, Operand& x) {
       x.mode = ExprMode::Invalid;
       return;
     }
-    if (!isUntyped(x.type)) {
-      ConstValue out;
-      const char* why;
-      if (!constant::representable(r, int(x.type->ukind()), &out, &why)) {
-        errorf(startPos(e), "constant " + r.toString() + " overflows " + typeStr(x.type));
-        x.mode = ExprMode::Invalid;
-        return;
-      }
-      r = out;
-    }
-    x.val = r;
+    constResult(e, x, r);
     return;
   }
   x.mode = ExprMode::Value;

@@ -132,34 +132,20 @@ void Checker::resolve(Symbol* sym) {
     return;
   }
   d->state = DeclInfo::State::Resolving;
-  auto savedPkg = pkg_;
-  auto savedPkgScope = pkgScope_;
-  auto savedScope = scope_;
-  auto savedFn = fn_;
-  auto savedDecl = curDecl_;
-  auto savedIota = iota_;
-  auto savedTop = scriptTop_;
-  pkg_ = d->pkg;
-  pkgScope_ = pkgScopes_[d->pkg];
-  scope_ = d->fileScope;
-  fn_ = nullptr;
-  curDecl_ = nullptr;
-  iota_ = -1;
-  scriptTop_ = false;
-  switch (sym->kind) {
-    case SymKind::Const: resolveConst(sym, d); break;
-    case SymKind::Var: resolveVar(sym, d); break;
-    case SymKind::TypeName: resolveType(sym, d); break;
-    case SymKind::Func: resolveFunc(sym, d); break;
-    default: break;
+  {
+    // The declaration is checked where it stands, in its own file's scope.
+    PackageLevelContext fresh(*this);
+    pkg_ = d->pkg;
+    pkgScope_ = pkgScopes_[d->pkg];
+    scope_ = d->fileScope;
+    switch (sym->kind) {
+      case SymKind::Const: resolveConst(sym, d); break;
+      case SymKind::Var: resolveVar(sym, d); break;
+      case SymKind::TypeName: resolveType(sym, d); break;
+      case SymKind::Func: resolveFunc(sym, d); break;
+      default: break;
+    }
   }
-  pkg_ = savedPkg;
-  pkgScope_ = savedPkgScope;
-  scope_ = savedScope;
-  fn_ = savedFn;
-  curDecl_ = savedDecl;
-  iota_ = savedIota;
-  scriptTop_ = savedTop;
   d->state = DeclInfo::State::Resolved;
 }
 

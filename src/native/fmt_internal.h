@@ -1,7 +1,8 @@
 // Package fmt, native side: the printer state shared by fmt_print.cpp (entry points and the
 // Printf format loop), fmt_format.cpp (padding, integers, strings, quoting), fmt_float.cpp
 // (strconv-exact float formatting), fmt_value.cpp (printing any value by walking its Type) and
-// fmt_scan.cpp (scanning). Behaviour follows Go's fmt byte for byte.
+// the scanner (fmt_scan_reader.cpp, fmt_scan.cpp, fmt_scanparse.cpp; fmt_scan_reader.h has its
+// own shared declarations). Behaviour follows Go's fmt byte for byte.
 #pragma once
 #include <cstdint>
 #include <string>
@@ -23,6 +24,9 @@ struct Flags {
   int wid = 0, prec = 0;
 };
 
+struct PrintfState;  // fmt_print.cpp: Printf's place in its format and operands
+struct PrintfVerb;   // fmt_print.cpp: one parsed verb
+
 // One print operation: accumulates output in buf.
 class Printer {
  public:
@@ -30,7 +34,6 @@ class Printer {
   Flags f;
   bool erroring = false;  // inside badVerb: no String()/Error() calls
   bool wrapErrs = false;  // Errorf: %w allowed
-  bool reordered = false, goodArgNum = true;
   std::vector<int> wrapped;  // argument indexes of %w operands
 
   void clearFlags() { f = Flags(); }
@@ -39,10 +42,22 @@ class Printer {
   void doPrint(const Value* args, int n);
   void doPrintln(const Value* args, int n);
   void doPrintf(std::string_view format, const Value* args, int n);
+  bool printVerb(PrintfState& st, const PrintfVerb& v);
+  void printExtra(const Value* args, int from, int n);
 
   // fmt_value.cpp
   void printArg(Value iface, char32_t verb);
   void printValue(const Type* t, Value v, char32_t verb, int depth, bool ro = false);
+  bool printBasic(Kind k, Value v, char32_t verb);
+  // printValue by kind: depth 0 is the operand itself; ro, reached through an unexported field.
+  void printMap(const Type* t, Value v, char32_t verb, int depth, bool ro);
+  void printStruct(const Type* t, Value v, char32_t verb, int depth, bool ro);
+  void printInterface(const Type* t, Value v, char32_t verb, int depth, bool ro);
+  void printList(const Type* t, Value v, char32_t verb, int depth, bool ro);  // arrays, slices
+  void printPointer(const Type* t, Value v, char32_t verb, int depth, bool ro);
+  bool openList(const Type* t, bool isNil, const char* plain);
+  void listSeparator(size_t i);
+  void closeList();
   bool handleMethods(const Type* t, Value v, char32_t verb);
   void badVerb(char32_t verb);
   void fmtPointer(const Type* t, Value v, char32_t verb);
@@ -92,11 +107,13 @@ Value& formatHelper();
 
 // Helpers shared by the natives.
 std::string typeName(const Type* t);  // %T spelling; "<nil>" for null
+int kindBits(Kind k);                 // size in bits of an integer kind (int, uint: 64)
 // Reads the args slice of a variadic ...any parameter into a vector of interface words.
 void sliceWords(Value slice, std::vector<Value>* out);
 
-// Scanning (fmt_scan.cpp, fmt_scanparse.cpp): errors are thrown as ScanError and turned into
-// the native's (n, code, msg) results. code: 1 io.EOF, 2 io.ErrUnexpectedEOF, 3 errors.New(msg).
+// Scanning (fmt_scan_reader.cpp, fmt_scan.cpp, fmt_scanparse.cpp): errors are thrown as
+// ScanError and turned into the native's (n, code, msg) results. code: 1 io.EOF,
+// 2 io.ErrUnexpectedEOF, 3 errors.New(msg).
 enum ErrCode { kNone = 0, kErrEOF = 1, kErrUnexpectedEOF = 2, kErrOther = 3 };
 struct ScanError {
   int code;

@@ -120,177 +120,202 @@ void Printer::doPrintln(const Value* args, int n) {
   buf += '\n';
 }
 
-void Printer::doPrintf(std::string_view format, const Value* args, int n) {
-  size_t end = format.size();
-  int argNum = 0;
-  bool afterIndex = false;
-  reordered = false;
+// Printf's place in its format and its operands.
+struct PrintfState {
+  std::string_view format;
+  const Value* args;
+  int n;
+  size_t i = 0;            // next byte of format
+  int argNum = 0;          // next operand
+  bool reordered = false;  // an explicit index [n] was seen: extra operands are not reported
+};
 
-  // An explicit argument index [n] at format[i]: updates argNum and i.
-  auto argNumber = [&](size_t* i) -> bool {
-    if (*i >= end || format[*i] != '[') return false;
-    reordered = true;
-    std::string_view rest = format.substr(*i);
-    int index = 0;
-    size_t wid = 1;
-    bool ok = false;
-    if (rest.size() >= 3) {
-      for (size_t j = 1; j < rest.size(); j++) {
-        if (rest[j] != ']') continue;
-        size_t k = 1;
-        bool isnum;
-        int num = parseNum(rest, &k, j, &isnum);
-        wid = j + 1;
-        if (isnum && k == j) {
-          index = num - 1;  // one-based
-          ok = true;
-        }
-        break;
-      }
-    }
-    *i += wid;
-    if (ok && index >= 0 && index < n) {
-      argNum = index;
-      return true;
-    }
-    goodArgNum = false;
-    return ok;
-  };
+// One verb of the format as parsed: flags, width and precision, and what was wrong with them.
+struct PrintfVerb {
+  Flags f;
+  bool goodArgNum = true;  // false: a bad [n] index, or an index before a width or precision
+  bool badWidth = false, badPrec = false;  // a '*' whose operand is not an int
+  bool present = false;    // false: the format ended before the verb
+  char32_t verb = 0;
+};
 
-  size_t i = 0;
-  while (i < end) {
-    goodArgNum = true;
-    size_t lasti = i;
-    while (i < end && format[i] != '%') i++;
-    if (i > lasti) buf.append(format.substr(lasti, i - lasti));
-    if (i >= end) break;
-    i++;  // skip %
-    clearFlags();
-    bool simple = false;
-    for (; i < end; i++) {
-      char c = format[i];
-      if (c == '#') {
-        f.sharp = true;
-      } else if (c == '0') {
-        f.zero = !f.minus;
-      } else if (c == '+') {
-        f.plus = true;
-      } else if (c == '-') {
-        f.minus = true;
-        f.zero = false;
-      } else if (c == ' ') {
-        f.space = true;
-      } else {
-        // Fast path: a lower-case ASCII verb right after the flags.
-        if (c >= 'a' && c <= 'z' && argNum < n) {
-          if (c == 'w') wrapped.push_back(argNum);
-          if (c == 'v' || c == 'w') {
-            f.sharpV = f.sharp;
-            f.sharp = false;
-            f.plusV = f.plus;
-            f.plus = false;
-          }
-          printArg(args[argNum], static_cast<char32_t>(c));
-          argNum++;
-          i++;
-          simple = true;
-        }
-        break;
-      }
-    }
-    if (simple) continue;
+namespace {
 
-    // Argument index, then width.
-    afterIndex = argNumber(&i);
-    if (i < end && format[i] == '*') {
-      i++;
-      f.widPresent = intFromArg(args, n, &argNum, &f.wid);
-      if (!f.widPresent) buf += "%!(BADWIDTH)";
-      if (f.wid < 0) {
-        f.wid = -f.wid;
-        f.minus = true;
-        f.zero = false;
-      }
-      afterIndex = false;
-    } else {
+// An explicit argument index [n] at the current byte: sets the next operand (and v.goodArgNum
+// false when it is out of range). Whether an index was there.
+bool argNumber(PrintfState& st, PrintfVerb& v) {
+  std::string_view format = st.format;
+  if (st.i >= format.size() || format[st.i] != '[') return false;
+  st.reordered = true;
+  std::string_view rest = format.substr(st.i);
+  int index = 0;
+  size_t wid = 1;
+  bool ok = false;
+  if (rest.size() >= 3) {
+    for (size_t j = 1; j < rest.size(); j++) {
+      if (rest[j] != ']') continue;
+      size_t k = 1;
       bool isnum;
-      f.wid = parseNum(format, &i, end, &isnum);
-      f.widPresent = isnum;
-      if (afterIndex && f.widPresent) goodArgNum = false;  // "%[3]2d"
-    }
-
-    // Precision.
-    if (i + 1 < end && format[i] == '.') {
-      i++;
-      if (afterIndex) goodArgNum = false;  // "%[3].2d"
-      afterIndex = argNumber(&i);
-      if (i < end && format[i] == '*') {
-        i++;
-        f.precPresent = intFromArg(args, n, &argNum, &f.prec);
-        if (f.prec < 0) {
-          f.prec = 0;
-          f.precPresent = false;
-        }
-        if (!f.precPresent) buf += "%!(BADPREC)";
-        afterIndex = false;
-      } else {
-        bool isnum;
-        f.prec = parseNum(format, &i, end, &isnum);
-        f.precPresent = true;
-        if (!isnum) f.prec = 0;
+      int num = parseNum(rest, &k, j, &isnum);
+      wid = j + 1;
+      if (isnum && k == j) {
+        index = num - 1;  // one-based
+        ok = true;
       }
-    }
-
-    if (!afterIndex) afterIndex = argNumber(&i);
-
-    if (i >= end) {
-      buf += "%!(NOVERB)";
       break;
     }
-    int size;
-    char32_t verb = decodeVerb(format, i, &size);
-    i += static_cast<size_t>(size);
+  }
+  st.i += wid;
+  if (ok && index >= 0 && index < st.n) {
+    st.argNum = index;
+    return true;
+  }
+  v.goodArgNum = false;
+  return ok;
+}
 
-    if (verb == '%') {
-      buf += '%';  // does not use an operand; ignores width and precision
-    } else if (!goodArgNum) {
-      buf += "%!";
-      appendRune(buf, static_cast<int32_t>(verb));
-      buf += "(BADINDEX)";
-    } else if (argNum >= n) {
-      buf += "%!";
-      appendRune(buf, static_cast<int32_t>(verb));
-      buf += "(MISSING)";
-    } else {
-      if (verb == 'w') wrapped.push_back(argNum);
-      if (verb == 'v' || verb == 'w') {
-        f.sharpV = f.sharp;
-        f.sharp = false;
-        f.plusV = f.plus;
-        f.plus = false;
-      }
-      printArg(args[argNum], verb);
-      argNum++;
+void parseFlags(PrintfState& st, Flags& f) {
+  for (; st.i < st.format.size(); st.i++) {
+    switch (st.format[st.i]) {
+      case '#': f.sharp = true; break;
+      case '0': f.zero = !f.minus; break;  // zero padding only on the left
+      case '+': f.plus = true; break;
+      case '-':
+        f.minus = true;
+        f.zero = false;
+        break;
+      case ' ': f.space = true; break;
+      default: return;
     }
   }
+}
 
+// The width: '*' (the next operand) or a number. afterIndex: an index [n] came just before.
+void parseWidth(PrintfState& st, PrintfVerb& v, bool* afterIndex) {
+  Flags& f = v.f;
+  if (st.i < st.format.size() && st.format[st.i] == '*') {
+    st.i++;
+    f.widPresent = intFromArg(st.args, st.n, &st.argNum, &f.wid);
+    v.badWidth = !f.widPresent;
+    if (f.wid < 0) {  // a negative '*' width pads on the right
+      f.wid = -f.wid;
+      f.minus = true;
+      f.zero = false;
+    }
+    *afterIndex = false;
+    return;
+  }
+  bool isnum;
+  f.wid = parseNum(st.format, &st.i, st.format.size(), &isnum);
+  f.widPresent = isnum;
+  if (*afterIndex && f.widPresent) v.goodArgNum = false;  // "%[3]2d"
+}
+
+// The precision after a '.': '*', an index then '*', or a number (none: 0).
+void parsePrecision(PrintfState& st, PrintfVerb& v, bool* afterIndex) {
+  Flags& f = v.f;
+  st.i++;  // the '.'
+  if (*afterIndex) v.goodArgNum = false;  // "%[3].2d"
+  *afterIndex = argNumber(st, v);
+  if (st.i < st.format.size() && st.format[st.i] == '*') {
+    st.i++;
+    f.precPresent = intFromArg(st.args, st.n, &st.argNum, &f.prec);
+    if (f.prec < 0) {
+      f.prec = 0;
+      f.precPresent = false;
+    }
+    v.badPrec = !f.precPresent;
+    *afterIndex = false;
+    return;
+  }
+  bool isnum;
+  f.prec = parseNum(st.format, &st.i, st.format.size(), &isnum);
+  f.precPresent = true;
+  if (!isnum) f.prec = 0;
+}
+
+// Parses the verb after a '%': flags, [n], width, precision, [n], the verb rune. '*' operands
+// are consumed here.
+PrintfVerb parseVerb(PrintfState& st) {
+  PrintfVerb v;
+  size_t end = st.format.size();
+  parseFlags(st, v.f);
+  bool afterIndex = argNumber(st, v);
+  parseWidth(st, v, &afterIndex);
+  if (st.i + 1 < end && st.format[st.i] == '.') parsePrecision(st, v, &afterIndex);
+  if (!afterIndex) afterIndex = argNumber(st, v);
+  if (st.i >= end) return v;
+  int size;
+  v.verb = decodeVerb(st.format, st.i, &size);
+  v.present = true;
+  st.i += static_cast<size_t>(size);
+  return v;
+}
+
+}  // namespace
+
+void Printer::doPrintf(std::string_view format, const Value* args, int n) {
+  PrintfState st{format, args, n};
+  size_t end = format.size();
+  while (st.i < end) {
+    size_t lasti = st.i;
+    while (st.i < end && format[st.i] != '%') st.i++;
+    if (st.i > lasti) buf.append(format.substr(lasti, st.i - lasti));
+    if (st.i >= end) break;
+    st.i++;  // skip %
+    if (!printVerb(st, parseVerb(st))) break;
+  }
   // Extra operands, unless arguments were accessed out of order.
-  if (!reordered && argNum < n) {
-    clearFlags();
-    buf += "%!(EXTRA ";
-    for (int k = argNum; k < n; k++) {
-      if (k > argNum) buf += ", ";
-      Value a = args[k];
-      if (!a.p) {
-        buf += "<nil>";
-      } else {
-        buf += typeName(a.as<rt::IfaceObj>()->type);
-        buf += '=';
-        printArg(a, 'v');
-      }
-    }
-    buf += ')';
+  if (!st.reordered && st.argNum < n) printExtra(args, st.argNum, n);
+}
+
+// Prints one parsed verb with its operand, or the %!(...) form of what is wrong with it; false
+// when the format ended before the verb (nothing more to print).
+bool Printer::printVerb(PrintfState& st, const PrintfVerb& v) {
+  f = v.f;
+  if (v.badWidth) buf += "%!(BADWIDTH)";
+  if (v.badPrec) buf += "%!(BADPREC)";
+  if (!v.present) {
+    buf += "%!(NOVERB)";
+    return false;
   }
+  char32_t verb = v.verb;
+  if (verb == '%') {
+    buf += '%';  // does not use an operand; ignores width and precision
+  } else if (!v.goodArgNum || st.argNum >= st.n) {
+    buf += "%!";
+    appendRune(buf, static_cast<int32_t>(verb));
+    buf += v.goodArgNum ? "(MISSING)" : "(BADINDEX)";
+  } else {
+    if (verb == 'w') wrapped.push_back(st.argNum);
+    if (verb == 'v' || verb == 'w') {  // %+v and %#v are their own forms, not flags
+      f.sharpV = f.sharp;
+      f.sharp = false;
+      f.plusV = f.plus;
+      f.plus = false;
+    }
+    printArg(st.args[st.argNum], verb);
+    st.argNum++;
+  }
+  return true;
+}
+
+// %!(EXTRA type=value, ...) for the operands from `from` on that no verb used.
+void Printer::printExtra(const Value* args, int from, int n) {
+  clearFlags();
+  buf += "%!(EXTRA ";
+  for (int k = from; k < n; k++) {
+    if (k > from) buf += ", ";
+    Value a = args[k];
+    if (!a.p) {
+      buf += "<nil>";
+    } else {
+      buf += typeName(a.as<rt::IfaceObj>()->type);
+      buf += '=';
+      printArg(a, 'v');
+    }
+  }
+  buf += ')';
 }
 
 // ---------------------------------------------------------------- natives

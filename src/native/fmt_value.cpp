@@ -85,18 +85,6 @@ int64_t signExtend(uint64_t u, int bits) {
 
 uint64_t zeroExtend(uint64_t u, int bits) { return bits >= 64 ? u : (u & ((uint64_t(1) << bits) - 1)); }
 
-int kindBits(Kind k) {
-  switch (k) {
-    case Kind::Int8:
-    case Kind::Uint8: return 8;
-    case Kind::Int16:
-    case Kind::Uint16: return 16;
-    case Kind::Int32:
-    case Kind::Uint32: return 32;
-    default: return 64;
-  }
-}
-
 bool verbIsStringish(char32_t verb) {
   return verb == 'v' || verb == 's' || verb == 'x' || verb == 'X' || verb == 'q';
 }
@@ -133,6 +121,18 @@ Value& formatHelper() {
 GOL_NATIVE(fmt_setFormatHelper, "fmt.setFormatHelper") {
   formatHelper() = call.args[0];
   call.results[0] = Value::B(true);
+}
+
+int kindBits(Kind k) {
+  switch (k) {
+    case Kind::Int8:
+    case Kind::Uint8: return 8;
+    case Kind::Int16:
+    case Kind::Uint16: return 16;
+    case Kind::Int32:
+    case Kind::Uint32: return 32;
+    default: return 64;
+  }
 }
 
 std::string typeName(const Type* t) { return t ? typeString(t, true) : std::string("<nil>"); }
@@ -189,31 +189,35 @@ void Printer::printArg(Value iface, char32_t verb) {
     return;
   }
   // Basic unnamed types need no method lookup.
-  switch (t->kind) {
-    case Kind::Bool: printBool(v.u != 0, verb); return;
+  if (printBasic(t->kind, v, verb)) return;
+  if (t->kind == Kind::Slice && t->elem && t->elem->kind == Kind::Uint8) {
+    fmtBytes(t, v, verb, true);
+    return;
+  }
+  if (!handleMethods(t, v, verb)) printValue(t, v, verb, 0);
+}
+
+// A value of a basic kind k (the type's own kind, or its underlying one), by verb; false for
+// the other kinds.
+bool Printer::printBasic(Kind k, Value v, char32_t verb) {
+  switch (k) {
+    case Kind::Bool: printBool(v.u != 0, verb); return true;
     case Kind::Int:
     case Kind::Int8:
     case Kind::Int16:
     case Kind::Int32:
-    case Kind::Int64: printInteger(static_cast<uint64_t>(signExtend(v.u, kindBits(t->kind))), true, verb); return;
+    case Kind::Int64: printInteger(static_cast<uint64_t>(signExtend(v.u, kindBits(k))), true, verb); return true;
     case Kind::Uint:
     case Kind::Uint8:
     case Kind::Uint16:
     case Kind::Uint32:
     case Kind::Uint64:
-    case Kind::Uintptr: printInteger(zeroExtend(v.u, kindBits(t->kind)), false, verb); return;
-    case Kind::Float32: printFloat(v.f, 32, verb); return;
-    case Kind::Float64: printFloat(v.f, 64, verb); return;
-    case Kind::String: printString(rt::strView(v), verb); return;
-    case Kind::Slice:
-      if (t->elem && t->elem->kind == Kind::Uint8) {
-        fmtBytes(t, v, verb, true);
-        return;
-      }
-      break;
-    default: break;
+    case Kind::Uintptr: printInteger(zeroExtend(v.u, kindBits(k)), false, verb); return true;
+    case Kind::Float32: printFloat(v.f, 32, verb); return true;
+    case Kind::Float64: printFloat(v.f, 64, verb); return true;
+    case Kind::String: printString(rt::strView(v), verb); return true;
+    default: return false;
   }
-  if (!handleMethods(t, v, verb)) printValue(t, v, verb, 0);
 }
 
 bool Printer::handleMethods(const Type* t, Value v, char32_t verb) {
@@ -354,6 +358,8 @@ void Printer::fmtPointer(const Type* t, Value v, char32_t verb) {
   }
 }
 
+// Values below the top level (depth > 0) use their own Error/String methods, unless they were
+// reached through an unexported field (ro), as Go's reflection cannot call those.
 void Printer::printValue(const Type* t, Value v, char32_t verb, int depth, bool ro) {
   curType = t;
   curVal = v;
@@ -361,134 +367,14 @@ void Printer::printValue(const Type* t, Value v, char32_t verb, int depth, bool 
   curType = t;
   curVal = v;
   const Type* u = t->underlying();
+  if (printBasic(u->kind, v, verb)) return;
   switch (u->kind) {
-    case Kind::Bool: printBool(v.u != 0, verb); return;
-    case Kind::Int:
-    case Kind::Int8:
-    case Kind::Int16:
-    case Kind::Int32:
-    case Kind::Int64: printInteger(static_cast<uint64_t>(signExtend(v.u, kindBits(u->kind))), true, verb); return;
-    case Kind::Uint:
-    case Kind::Uint8:
-    case Kind::Uint16:
-    case Kind::Uint32:
-    case Kind::Uint64:
-    case Kind::Uintptr: printInteger(zeroExtend(v.u, kindBits(u->kind)), false, verb); return;
-    case Kind::Float32: printFloat(v.f, 32, verb); return;
-    case Kind::Float64: printFloat(v.f, 64, verb); return;
-    case Kind::String: printString(rt::strView(v), verb); return;
-    case Kind::Map: {
-      rt::MapObj* m = v.as<rt::MapObj>();
-      if (f.sharpV) {
-        buf += typeName(t);
-        if (!m) {
-          buf += "(nil)";
-          return;
-        }
-        buf += '{';
-      } else {
-        buf += "map[";
-      }
-      std::vector<std::pair<Value, Value>> entries;
-      if (m) rt::mapSortedEntries(m, u, &entries);
-      for (size_t i = 0; i < entries.size(); i++) {
-        if (i > 0) buf += f.sharpV ? ", " : " ";
-        printValue(u->key, entries[i].first, verb, depth + 1, ro);
-        buf += ':';
-        printValue(u->elem, entries[i].second, verb, depth + 1, ro);
-      }
-      buf += f.sharpV ? '}' : ']';
-      return;
-    }
-    case Kind::Struct: {
-      if (f.sharpV) buf += typeName(t);
-      buf += '{';
-      rt::StructObj* s = v.as<rt::StructObj>();
-      for (size_t i = 0; i < u->fields.size(); i++) {
-        const StructField& fd = u->fields[i];
-        if (i > 0) buf += f.sharpV ? ", " : " ";
-        if ((f.plusV || f.sharpV) && !fd.name.empty()) {
-          buf += fd.name;
-          buf += ':';
-        }
-        Value fv = s ? rt::load(&s->fields[i]) : Value();
-        printValue(fd.type, fv, verb, depth + 1, ro || !fd.exported);
-      }
-      buf += '}';
-      return;
-    }
-    case Kind::Interface: {
-      const rt::IfaceObj* io = v.as<rt::IfaceObj>();
-      if (!io) {
-        if (f.sharpV) {
-          buf += typeName(t);
-          buf += "(nil)";
-        } else {
-          buf += "<nil>";
-        }
-        return;
-      }
-      printValue(io->type, io->v, verb, depth + 1, ro);
-      return;
-    }
+    case Kind::Map: printMap(t, v, verb, depth, ro); return;
+    case Kind::Struct: printStruct(t, v, verb, depth, ro); return;
+    case Kind::Interface: printInterface(t, v, verb, depth, ro); return;
     case Kind::Array:
-    case Kind::Slice: {
-      if ((verb == 's' || verb == 'q' || verb == 'x' || verb == 'X') && u->elem && u->elem->ukind() == Kind::Uint8) {
-        fmtBytes(t, v, verb);
-        return;
-      }
-      Value* data = nullptr;
-      int64_t n = 0;
-      bool isNilSlice = false;
-      if (u->kind == Kind::Slice) {
-        rt::SliceObj* s = v.as<rt::SliceObj>();
-        isNilSlice = s == nullptr;
-        if (s) {
-          data = s->data();
-          n = s->len;
-        }
-      } else {
-        rt::ArrObj* a = v.as<rt::ArrObj>();
-        n = u->length;
-        data = a ? a->elems : nullptr;
-      }
-      if (f.sharpV) {
-        buf += typeName(t);
-        if (isNilSlice) {
-          buf += "(nil)";
-          return;
-        }
-        buf += '{';
-      } else {
-        buf += '[';
-      }
-      for (int64_t i = 0; i < n; i++) {
-        if (i > 0) buf += f.sharpV ? ", " : " ";
-        printValue(u->elem, data ? rt::load(&data[i]) : Value(), verb, depth + 1, ro);
-      }
-      buf += f.sharpV ? '}' : ']';
-      return;
-    }
-    case Kind::Pointer:
-      // A pointer to an array, slice, struct or map prints as & and the pointee at top level.
-      if (depth == 0 && v.p && u->elem) {
-        const Type* e = u->elem;
-        switch (e->ukind()) {
-          case Kind::Struct:
-          case Kind::Array:
-            buf += '&';
-            printValue(e, v, verb, depth + 1, ro);
-            return;
-          case Kind::Slice:
-          case Kind::Map:
-            buf += '&';
-            printValue(e, rt::load(v.as<rt::PtrObj>()->addr), verb, depth + 1, ro);
-            return;
-          default: break;
-        }
-      }
-      fmtPointer(t, v, verb);
-      return;
+    case Kind::Slice: printList(t, v, verb, depth, ro); return;
+    case Kind::Pointer: printPointer(t, v, verb, depth, ro); return;
     case Kind::Chan:
     case Kind::Func:
     case Kind::UnsafePointer: fmtPointer(t, v, verb); return;
@@ -498,6 +384,129 @@ void Printer::printValue(const Type* t, Value v, char32_t verb, int depth, bool 
       buf += '?';
       return;
   }
+}
+
+// The opening of a map, slice or array: `plain` ("map[" or "["), or with %#v the type and a
+// brace. A nil map or slice under %#v is T(nil) and has no elements: false then.
+bool Printer::openList(const Type* t, bool isNil, const char* plain) {
+  if (!f.sharpV) {
+    buf += plain;
+    return true;
+  }
+  buf += typeName(t);
+  if (isNil) {
+    buf += "(nil)";
+    return false;
+  }
+  buf += '{';
+  return true;
+}
+
+void Printer::listSeparator(size_t i) {
+  if (i > 0) buf += f.sharpV ? ", " : " ";
+}
+
+void Printer::closeList() { buf += f.sharpV ? '}' : ']'; }
+
+// Maps print their entries sorted by key, as Go's fmt does.
+void Printer::printMap(const Type* t, Value v, char32_t verb, int depth, bool ro) {
+  const Type* u = t->underlying();
+  rt::MapObj* m = v.as<rt::MapObj>();
+  if (!openList(t, !m, "map[")) return;
+  std::vector<std::pair<Value, Value>> entries;
+  if (m) rt::mapSortedEntries(m, u, &entries);
+  for (size_t i = 0; i < entries.size(); i++) {
+    listSeparator(i);
+    printValue(u->key, entries[i].first, verb, depth + 1, ro);
+    buf += ':';
+    printValue(u->elem, entries[i].second, verb, depth + 1, ro);
+  }
+  closeList();
+}
+
+void Printer::printStruct(const Type* t, Value v, char32_t verb, int depth, bool ro) {
+  const Type* u = t->underlying();
+  if (f.sharpV) buf += typeName(t);
+  buf += '{';
+  rt::StructObj* s = v.as<rt::StructObj>();
+  for (size_t i = 0; i < u->fields.size(); i++) {
+    const StructField& fd = u->fields[i];
+    listSeparator(i);
+    if ((f.plusV || f.sharpV) && !fd.name.empty()) {
+      buf += fd.name;
+      buf += ':';
+    }
+    Value fv = s ? rt::load(&s->fields[i]) : Value();
+    printValue(fd.type, fv, verb, depth + 1, ro || !fd.exported);
+  }
+  buf += '}';
+}
+
+// An interface-typed element or field: its dynamic value, or the nil forms.
+void Printer::printInterface(const Type* t, Value v, char32_t verb, int depth, bool ro) {
+  const rt::IfaceObj* io = v.as<rt::IfaceObj>();
+  if (io) {
+    printValue(io->type, io->v, verb, depth + 1, ro);
+    return;
+  }
+  if (f.sharpV) {
+    buf += typeName(t);
+    buf += "(nil)";
+  } else {
+    buf += "<nil>";
+  }
+}
+
+// Arrays and slices element by element; byte sequences under %s %q %x %X as strings.
+void Printer::printList(const Type* t, Value v, char32_t verb, int depth, bool ro) {
+  const Type* u = t->underlying();
+  if ((verb == 's' || verb == 'q' || verb == 'x' || verb == 'X') && u->elem && u->elem->ukind() == Kind::Uint8) {
+    fmtBytes(t, v, verb);
+    return;
+  }
+  Value* data = nullptr;
+  int64_t n = 0;
+  bool isNilSlice = false;
+  if (u->kind == Kind::Slice) {
+    rt::SliceObj* s = v.as<rt::SliceObj>();
+    isNilSlice = s == nullptr;
+    if (s) {
+      data = s->data();
+      n = s->len;
+    }
+  } else {
+    rt::ArrObj* a = v.as<rt::ArrObj>();
+    n = u->length;
+    data = a ? a->elems : nullptr;
+  }
+  if (!openList(t, isNilSlice, "[")) return;
+  for (int64_t i = 0; i < n; i++) {
+    listSeparator(static_cast<size_t>(i));
+    printValue(u->elem, data ? rt::load(&data[i]) : Value(), verb, depth + 1, ro);
+  }
+  closeList();
+}
+
+// A pointer to an array, slice, struct or map prints as & and the pointee at top level; other
+// pointers, and all below the top level, as addresses.
+void Printer::printPointer(const Type* t, Value v, char32_t verb, int depth, bool ro) {
+  const Type* e = t->underlying()->elem;
+  if (depth == 0 && v.p && e) {
+    switch (e->ukind()) {
+      case Kind::Struct:
+      case Kind::Array:
+        buf += '&';
+        printValue(e, v, verb, depth + 1, ro);
+        return;
+      case Kind::Slice:
+      case Kind::Map:
+        buf += '&';
+        printValue(e, rt::load(v.as<rt::PtrObj>()->addr), verb, depth + 1, ro);
+        return;
+      default: break;
+    }
+  }
+  fmtPointer(t, v, verb);
 }
 
 }  // namespace gol::native::fmtimpl
