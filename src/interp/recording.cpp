@@ -20,7 +20,7 @@ std::unique_ptr<teach::Recorder> gRecorder;
 std::atomic<bool> gFinished{false};
 RunOptions gOpts;
 
-std::string shortPos(Pos p) {
+std::string shortPos(uint32_t p) {
   if (!p) return "";
   Position ps = SourceTable::global().decode(p);
   size_t slash = ps.file.rfind('/');
@@ -32,9 +32,9 @@ teach::GoroutineView describe(const sched::G* sg) {
   teach::GoroutineView v;
   auto* g = static_cast<GState*>(sg->user);
   if (!g || !g->top) return v;
-  v.where = shortPos(g->top->pos);
+  v.pos = g->top->pos;
   for (Frame* f = g->top; f; f = f->parent)
-    if (f->fn) v.function = f->fn->name;
+    if (f->fn) v.function = f->fn->name.c_str();  // Funcs live as long as the program
   return v;
 }
 
@@ -71,7 +71,7 @@ void writeTimeline(const teach::Timeline& t, const std::string& path) {
 void startRecording(const RunOptions& opts) {
   if (opts.traceFile.empty() && opts.timelineFile.empty()) return;
   gOpts = opts;
-  gRecorder = std::make_unique<teach::Recorder>(opts.traceLimit, describe);
+  gRecorder = std::make_unique<teach::Recorder>(opts.traceLimit, describe, shortPos);
   sched::setEventSink(gRecorder.get());
 }
 

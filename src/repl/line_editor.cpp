@@ -16,7 +16,8 @@
 namespace gol::repl {
 namespace {
 
-termios gSavedTermios;
+termios gSavedTermios;  // the terminal as it was before the REPL first changed it
+bool gSaved = false;
 
 void writeAll(const std::string& s) {
   size_t off = 0;
@@ -59,11 +60,17 @@ enum Key { kCtrlA = 1, kCtrlB = 2, kCtrlC = 3, kCtrlD = 4, kCtrlE = 5, kCtrlF = 
 
 LineEditor::LineEditor(std::string historyFile) : historyFile_(std::move(historyFile)) { loadHistory(); }
 
-LineEditor::~LineEditor() { disableRaw(); }
+LineEditor::~LineEditor() { restoreTerminal(); }
+
+void LineEditor::restoreTerminal() {
+  if (gSaved) tcsetattr(STDIN_FILENO, TCSADRAIN, &gSavedTermios);
+  rawOn_ = false;
+}
 
 bool LineEditor::enableRaw() {
   if (rawOn_) return true;
-  if (tcgetattr(STDIN_FILENO, &gSavedTermios) < 0) return false;
+  if (!gSaved && tcgetattr(STDIN_FILENO, &gSavedTermios) < 0) return false;
+  gSaved = true;
   termios raw = gSavedTermios;
   raw.c_iflag &= ~(BRKINT | ICRNL | INPCK | ISTRIP | IXON);
   raw.c_cflag |= CS8;
@@ -78,6 +85,19 @@ bool LineEditor::enableRaw() {
 void LineEditor::disableRaw() {
   if (!rawOn_) return;
   tcsetattr(STDIN_FILENO, TCSADRAIN, &gSavedTermios);
+  rawOn_ = false;
+}
+
+// While an input runs: the terminal's own signals on (Ctrl-C is SIGINT, which interrupts the
+// input), but not canonical mode, whose line discipline would swallow a Ctrl-D typed ahead as
+// an end-of-file nobody reads. Typed-ahead keys stay queued, unechoed, and the next readLine
+// takes them as keys.
+void LineEditor::runningMode() {
+  termios t = gSavedTermios;
+  t.c_lflag &= ~(ECHO | ICANON);
+  t.c_cc[VMIN] = 1;
+  t.c_cc[VTIME] = 0;
+  tcsetattr(STDIN_FILENO, TCSADRAIN, &t);
   rawOn_ = false;
 }
 
@@ -333,7 +353,7 @@ LineEditor::Status LineEditor::readLine(const std::string& prompt, const std::st
   writeAll(status == Status::Interrupted ? "^C\r\n" : "\r\n");
   drawnCursorRow_ = 0;
   editing_ = false;
-  disableRaw();
+  runningMode();
   *out = buf_;
   return status;
 }

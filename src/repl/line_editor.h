@@ -29,10 +29,13 @@ class LineEditor {
   void addHistory(const std::string& entry);
   // Thread-safe: prints text above the current input line and redraws the line.
   void printAbove(const std::string& text);
+  // Puts the terminal back as it was before the REPL started (when leaving).
+  void restoreTerminal();
 
  private:
   bool enableRaw();
   void disableRaw();
+  void runningMode();
   int readKey();
   void redraw();
   void clearDrawn();

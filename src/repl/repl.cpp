@@ -66,9 +66,12 @@ class Repl {
     return exitCode_;
   }
 
-  // Leaves the REPL for good: the terminal is back in cooked mode (readLine leaves it so), the
-  // history is saved after every entry, so only the process is left to end.
-  [[noreturn]] void quit(int code) { runtime_.quit(code); }
+  // Leaves the REPL for good: the terminal goes back to how it was (the history is saved after
+  // every entry), then the process ends.
+  [[noreturn]] void quit(int code) {
+    editor_.restoreTerminal();
+    runtime_.quit(code);
+  }
 
  private:
   static std::string historyPath() {

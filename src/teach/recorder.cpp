@@ -8,8 +8,8 @@ namespace gol::teach {
 
 using sched::Event;
 
-Recorder::Recorder(size_t eventLimit, DescribeFn describe)
-    : limit_(eventLimit), describe_(describe) {}
+Recorder::Recorder(size_t eventLimit, DescribeFn describe, PositionFn position)
+    : limit_(eventLimit), describe_(describe), position_(position) {}
 
 // The run's first event sets the origin (the recorder is made before the scheduler starts, so
 // before it knows whether the clock is virtual: virtual time already starts at 0).
@@ -35,28 +35,28 @@ bool Recorder::admit() {
 
 void Recorder::event(Event e, const sched::G* g, int64_t arg, sched::WaitReason reason) {
   if (!g) return;  // worker start/stop: the P lanes come from the run slices
-  Raw r{e, now(), g->id, arg, reason, {}, {}};
+  Raw r{e, reason, 0, now(), g->id, arg, nullptr};
   // The running goroutine is the spawner (for Spawn) or the goroutine itself (for Block): ask
   // the evaluator where it is now, while its frames are there to ask.
   if (e == Event::Spawn || e == Event::Block) {
     const sched::G* at = e == Event::Spawn ? sched::current() : g;
     if (at) {
       GoroutineView v = describe_(at);
-      r.where = v.where;
+      r.pos = v.pos;
       if (e == Event::Block) r.function = v.function;
     }
   }
   std::lock_guard<std::mutex> lk(mu_);
-  if (admit()) raw_.push_back(std::move(r));
+  if (admit()) raw_.push_back(r);
 }
 
 void Recorder::print(std::string_view text, bool toStderr) {
   const sched::G* g = sched::current();
-  std::string function = g ? describe_(g).function : "";
+  const char* function = g ? describe_(g).function : nullptr;
   std::lock_guard<std::mutex> lk(mu_);
   if (!admit()) return;
   prints_.push_back({now(), g ? g->id : 0, std::string(text), toStderr});
-  if (g && !function.empty()) raw_.push_back({Event::Run, prints_.back().ts, g->id, -1, {}, {}, function});
+  if (g && function) raw_.push_back({Event::Run, {}, 0, prints_.back().ts, g->id, -1, function});
 }
 
 // ---------------------------------------------------------------- building the Timeline
@@ -97,7 +97,7 @@ Timeline Recorder::finish(const std::string& file, int procs, bool seeded, uint6
       g.id = r.g;
       g.parent = r.arg;
       g.start = r.ts;
-      g.createdAt = r.arg ? r.where : "";
+      g.createdAt = r.arg && r.pos ? position_(r.pos) : "";
       if (!r.arg) g.function = "main.main";
       live[r.g] = Live{t.goroutines.size(), GState::Runnable, r.ts, -1, {}, {}, false};
       t.goroutines.push_back(std::move(g));
@@ -111,7 +111,7 @@ Timeline Recorder::finish(const std::string& file, int procs, bool seeded, uint6
     if (it == live.end() || it->second.ended) continue;
     Live& l = it->second;
     Goroutine& g = t.goroutines[l.index];
-    if (!r.function.empty() && g.function.empty()) g.function = r.function;
+    if (r.function && g.function.empty()) g.function = r.function;
     switch (r.kind) {
       case Event::Run:
         if (r.arg < 0) break;  // a print's note of the function name only
@@ -131,7 +131,7 @@ Timeline Recorder::finish(const std::string& file, int procs, bool seeded, uint6
         close(l, r.ts);
         l.state = GState::Blocked;
         l.reason = sched::waitReasonString(r.reason);
-        l.where = r.where;
+        l.where = r.pos ? position_(r.pos) : "";
         break;
       case Event::Unblock:
         close(l, r.ts);

@@ -18,16 +18,19 @@
 namespace gol::teach {
 
 // What the evaluator can tell about a goroutine that is running or parked: its entry function
-// ("main.worker") and the source position it is at ("prog.go:12"). Either may be empty.
+// ("main.worker", a string that lives as long as the program, or null) and the source position
+// it is at (an opaque number, 0 = unknown), which PositionFn spells ("prog.go:12") once, when
+// the Timeline is built: recording stays allocation-free per event.
 struct GoroutineView {
-  std::string function;
-  std::string where;
+  const char* function = nullptr;
+  uint32_t pos = 0;
 };
 using DescribeFn = GoroutineView (*)(const sched::G* g);
+using PositionFn = std::string (*)(uint32_t pos);
 
 class Recorder final : public sched::EventSink {
  public:
-  Recorder(size_t eventLimit, DescribeFn describe);
+  Recorder(size_t eventLimit, DescribeFn describe, PositionFn position);
   void event(sched::Event e, const sched::G* g, int64_t arg, sched::WaitReason reason) override;
   // Output written by the running goroutine (the evaluator calls this for stdout and stderr).
   void print(std::string_view text, bool toStderr);
@@ -38,9 +41,10 @@ class Recorder final : public sched::EventSink {
  private:
   struct Raw {
     sched::Event kind;
-    int64_t ts, g, arg;
     sched::WaitReason reason;
-    std::string where, function;
+    uint32_t pos;  // Spawn: the `go` statement; Block: where it waits
+    int64_t ts, g, arg;
+    const char* function;  // entry function when known at this event, else null
   };
   struct Live;  // per-goroutine state while building the Timeline
   bool admit();  // under mu_: false once the cap is reached
@@ -50,6 +54,7 @@ class Recorder final : public sched::EventSink {
   std::mutex mu_;
   size_t limit_;
   DescribeFn describe_;
+  PositionFn position_;
   std::atomic<int64_t> origin_{kUnset};
   std::vector<Raw> raw_;
   std::vector<Print> prints_;

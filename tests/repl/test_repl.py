@@ -178,6 +178,7 @@ def sc_ctrl_d_exits(t):
     t.expect(r'> ')
     t.line('go func() { for { time.Sleep(time.Millisecond) } }()')
     t.line('x := 1')
+    # Sent at once, possibly while `x := 1` still runs: a typed-ahead Ctrl-D must not be lost.
     t.send(CTRL_D)
     t.wait_exit()
 
@@ -197,7 +198,7 @@ def sc_function_literal_continues(t):
     t.line('done <- true')
     t.line('}()')
     t.line('<-done')
-    t.expect(r'\nfrom go func\n')
+    t.expect(r'from go func\n')
     t.line('fmt.Println(1,')
     t.expect(r'\.\.\. ?$')
     t.line('2)')
