@@ -1,4 +1,5 @@
-// The compiler's loud failure (compilerBug) and its record of which node kinds it compiled.
+// The compiler's loud failure (compilerBug), its record of which node kinds it compiled, and
+// whether it compiles seeded-mode decision points (shared_access.h).
 #include <fmt/format.h>
 #include <unistd.h>
 
@@ -6,6 +7,7 @@
 
 #include "base/source.h"
 #include "interp/compiler.h"
+#include "interp/shared_access.h"
 #include "interp/nodes.h"
 #include "runtime/object.h"
 #include "sched/sched.h"
@@ -18,6 +20,12 @@ std::vector<bool>& mutableKindsCompiled() {
 }
 
 const std::vector<bool>& kindsCompiled() { return mutableKindsCompiled(); }
+
+namespace {
+bool gSharedDecisionPoints = false;
+}
+void setSharedDecisionPoints(bool on) { gSharedDecisionPoints = on; }
+bool sharedDecisionPoints() { return gSharedDecisionPoints; }
 
 void compilerBug(Pos pos, const std::string& what) {
   Position p = SourceTable::global().decode(pos);

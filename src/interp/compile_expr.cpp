@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "interp/compiler.h"
+#include "interp/shared_access.h"
 #include "interp/nodes_arith.h"
 #include "interp/nodes_ext.h"
 
@@ -145,9 +146,9 @@ Expr* Compiler::identExpr(ast::Ident* id) {
       Expr* n = nullptr;
       if (VarRef* r = id->ref) {
         switch (r->kind) {
-          case RefKind::Local: n = r->boxed ? static_cast<Expr*>(new CellLoad(r->index)) : new LocalLoad(r->index); break;
-          case RefKind::Global: n = new GlobalLoad(&globals()[r->index]); break;
-          case RefKind::Captured: n = new CapLoad(r->index); break;
+          case RefKind::Local: n = r->boxed ? sharedLoad(new CellLoad(r->index)) : new LocalLoad(r->index); break;
+          case RefKind::Global: n = sharedLoad(new GlobalLoad(&globals()[r->index])); break;
+          case RefKind::Captured: n = sharedLoad(new CapLoad(r->index)); break;
         }
       } else {
         n = loadSym(s, id->pos);
@@ -210,6 +211,7 @@ Expr* Compiler::indexExpr(ast::IndexExpr* e) {
     case Kind::Map: n = new MapIndex(expr(e->x), exprAs(e->index, u->key), u->elem); break;
     default: compilerBug(e->pos, "an index into " + typeString(xt));
   }
+  if (u->kind != Kind::String && u->kind != Kind::UntypedString) n = sharedLoad(n);
   n->pos = e->pos;
   return n;
 }
@@ -391,7 +393,7 @@ Expr* Compiler::expr(ast::Expr* e) {
     case NodeKind::Call: n = call(static_cast<ast::CallExpr*>(e)); break;
     case NodeKind::Star: {
       auto* s = static_cast<ast::StarExpr*>(e);
-      n = new DerefNode(expr(s->x), isObj(e->type));
+      n = sharedLoad(new DerefNode(expr(s->x), isObj(e->type)));
       break;
     }
     case NodeKind::Unary: n = unaryExpr(static_cast<ast::UnaryExpr*>(e)); break;

@@ -3,6 +3,7 @@
 // compound assignments evaluate the place once. Struct/array places are assigned in place
 // (storeObj) so pointers to them keep seeing the variable.
 #include "interp/compiler.h"
+#include "interp/shared_access.h"
 #include "interp/nodes_ext.h"
 
 namespace gol::interp {
@@ -226,10 +227,16 @@ LValue* Compiler::lvalue(ast::Expr* e) {
       lv = d;
       break;
     }
-    default:
-      lv = new BlankLV();
+    GOL_CASES(GOL_TYPE_KINDS) GOL_CASES(GOL_STMT_KINDS) GOL_CASES(GOL_DECL_KINDS)
+    case ast::NodeKind::BasicLit: case ast::NodeKind::CompositeLit: case ast::NodeKind::FuncLit:
+    case ast::NodeKind::Paren: case ast::NodeKind::Slice: case ast::NodeKind::TypeAssert:
+    case ast::NodeKind::Call: case ast::NodeKind::Unary: case ast::NodeKind::Binary:
+    case ast::NodeKind::KeyValue:
+      compilerBug(e->pos, std::string("a ") + ast::nodeKindName(e->kind) + " as an assignable place");
   }
   lv->type = t;
+  // Seeded runs: every place but a plain local of this frame may be shared.
+  if (!dynamic_cast<LocalLV*>(lv) && !lv->isBlank()) lv = sharedPlace(lv);
   return lv;
 }
 

@@ -9,6 +9,7 @@
 #include "interp/compiler.h"
 #include "interp/interp.h"
 #include "interp/recording.h"
+#include "interp/shared_access.h"
 #include "interp/nodes_ext.h"
 #include "native/native.h"
 
@@ -227,6 +228,7 @@ int runProgram(Program* prog, const RunOptions& opts) {
   cfg.procs = opts.procs;
   cfg.returnFromRun = opts.returnFromRun;
   cfg.seeded = opts.seeded;
+  setSharedDecisionPoints(opts.seeded || std::getenv("GOL_SCHED_SEED"));
   cfg.seed = opts.seed;
   startRecording(opts);
   setOutputCapture(opts.captureStdout, opts.captureStderr);

@@ -2,6 +2,7 @@
 // strings printed for wait reasons and events.
 #include "sched/policy.h"
 
+#include <algorithm>
 #include <climits>
 #include <cstddef>
 
@@ -103,6 +104,16 @@ int64_t SeededPolicy::now(int32_t steps) {
   WorkerHot* w = currentWorker();
   if (!w->curg) return clock_[curP_];
   return sliceStart_ + int64_t(steps < 0 ? 0 : steps) * kStepNs;
+}
+
+// New virtual Ps start at the present (the latest clock); removed ones just stop being picked.
+int SeededPolicy::setProcs(int n) {
+  int prev = procs();
+  if (n <= 0 || n == prev) return prev;
+  int64_t latest = *std::max_element(clock_.begin(), clock_.end());
+  if (curP_ >= n) curP_ = 0;
+  clock_.resize(static_cast<size_t>(n), latest);
+  return prev;
 }
 
 void SeededPolicy::advanceTo(int64_t when) {

@@ -39,6 +39,7 @@ class Policy {
   // Every G is blocked and a timer is due at `when`: time jumps there.
   virtual void advanceTo(int64_t when) {}
   virtual int procs() const { return 1; }
+  virtual int setProcs(int n) { return procs(); }  // runtime.GOMAXPROCS(n): returns the old value
 };
 
 // Seeded mode (gol run -seed N): one OS thread simulates `procs` virtual processors, and every
@@ -65,6 +66,7 @@ class SeededPolicy final : public Policy {
   int64_t now(int32_t steps) override;
   void advanceTo(int64_t when) override;
   int procs() const override { return static_cast<int>(clock_.size()); }
+  int setProcs(int n) override;
 
  private:
   uint64_t next64();

@@ -483,7 +483,7 @@ void startTheWorld() {
 // ---------------------------------------------------------------- GOMAXPROCS
 
 int setProcs(int n) {
-  if (Policy* p = detail::g_policy) return p->procs();  // seeded: the virtual Ps stay as started
+  if (Policy* p = detail::g_policy) return n > kMaxProcs ? p->setProcs(kMaxProcs) : p->setProcs(n);
   int prev = S.nprocs.load();
   if (n <= 0) return prev;
   if (n > kMaxProcs) n = kMaxProcs;

@@ -55,6 +55,33 @@ def t_virtual_time(gol, tmp):
     assert len(orders) > 1, 'map iteration order ignores the seed'
 
 
+def t_racy_counter_loses_updates_for_some_seeds(gol, tmp):
+    prog = os.path.join(PROGS, 'racy_counter.go')
+    results = {}
+    for seed in range(1, 61):
+        out = run(gol, '-seed', str(seed), '-procs', '2', prog)[1]
+        results[seed] = out
+        if len(set(results.values())) > 1 and seed > 20:
+            break
+    values = set(results.values())
+    assert b'counter: 40\n' in values, values  # some seeds keep every update
+    assert any(v != b'counter: 40\n' for v in values), values  # some lose some
+    for seed, out in list(results.items())[:10]:
+        assert run(gol, '-seed', str(seed), '-procs', '2', prog)[1] == out, 'seed %d did not replay' % seed
+
+
+def t_racy_map_reports_for_some_seeds(gol, tmp):
+    prog = os.path.join(PROGS, 'racy_map.go')
+    fatal = ok = 0
+    for seed in range(1, 21):
+        code, out, err = run(gol, '-seed', str(seed), '-procs', '2', prog)
+        if code == 2 and b'fatal error: concurrent map writes' in err:
+            fatal += 1
+        elif code == 0 and out == b'100\n':
+            ok += 1
+    assert fatal > 0 and ok > 0, (fatal, ok)
+
+
 def t_trace_shape(gol, tmp):
     trace = os.path.join(tmp, 'shape.json')
     code, _, err = run(gol, '-seed', '3', '-procs', '2', '-trace', trace, WG)
@@ -99,7 +126,8 @@ def t_help(gol, tmp):
         assert p.returncode == 0 and b'-seed N' in p.stdout and b'-timeline' in p.stdout, (args, p)
 
 
-TESTS = [t_same_seed_same_bytes, t_seed_drives_the_schedule, t_virtual_time, t_trace_shape,
+TESTS = [t_same_seed_same_bytes, t_seed_drives_the_schedule, t_virtual_time,
+         t_racy_counter_loses_updates_for_some_seeds, t_racy_map_reports_for_some_seeds, t_trace_shape,
          t_trace_limit, t_timelines, t_random_seed_replays, t_help]
 
 
