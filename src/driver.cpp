@@ -4,7 +4,10 @@
 #include "driver.h"
 
 #include <fmt/format.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <fstream>
@@ -15,11 +18,23 @@
 #include "base/source.h"
 #include "check/check.h"
 #include "interp/interp.h"
+#include "interp/recording.h"
 #include "stdlib.h"
 #include "syntax/parser.h"
 
 namespace gol::driver {
 namespace {
+
+int runEachProcs(const Options& opts, Program* prog);
+interp::RunOptions runOptions(const Options& opts);
+
+void silenceOutput() {
+  int null = open("/dev/null", O_WRONLY);
+  if (null < 0) return;
+  dup2(null, 1);
+  dup2(null, 2);
+  close(null);
+}
 
 bool readFile(const std::string& path, std::string* text) {
   struct stat st;
@@ -75,6 +90,43 @@ int runParsed(const Options& opts, const std::vector<FileId>& ids) {
     printDiagnostics(diags);
     return 1;
   }
+  if (opts.procsList.size() > 1) return runEachProcs(opts, prog);
+  interp::RunOptions run = runOptions(opts);
+  return interp::runProgram(prog, run);
+}
+
+// -procs 1,4: each run in a child process of its own (a run ends its process), the first with
+// the terminal's output, the others silent; then one chart of them all.
+int runEachProcs(const Options& opts, Program* prog) {
+  std::vector<std::string> dumps;
+  int firstCode = 0;
+  for (size_t i = 0; i < opts.procsList.size(); i++) {
+    char path[] = "/tmp/gol-timeline-XXXXXX";
+    int fd = mkstemp(path);
+    if (fd < 0) return fmt::print(stderr, "gol: cannot make a temporary file\n"), 2;
+    close(fd);
+    dumps.push_back(path);
+    std::fflush(nullptr);
+    pid_t pid = fork();
+    if (pid == 0) {
+      if (i > 0) silenceOutput();
+      interp::RunOptions run = runOptions(opts);
+      run.procs = opts.procsList[i];
+      run.timelineDump = path;
+      if (i > 0) run.traceFile.clear();
+      _exit(interp::runProgram(prog, run));
+    }
+    int status = 0;
+    waitpid(pid, &status, 0);
+    int code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    if (i == 0) firstCode = code;
+  }
+  bool ok = opts.timelineFile.empty() || interp::writeTimelinesFromDumps(dumps, opts.timelineFile);
+  for (const std::string& d : dumps) unlink(d.c_str());
+  return ok ? firstCode : 2;
+}
+
+interp::RunOptions runOptions(const Options& opts) {
   interp::RunOptions run;
   run.procs = opts.procs;
   run.seeded = opts.seeded;
@@ -85,7 +137,7 @@ int runParsed(const Options& opts, const std::vector<FileId>& ids) {
   run.programFile = opts.files.empty() ? "<stdin>" : opts.files[0];
   run.args.push_back(opts.files.empty() ? "gol" : opts.files[0]);
   run.args.insert(run.args.end(), opts.args.begin(), opts.args.end());
-  return interp::runProgram(prog, run);
+  return run;
 }
 
 }  // namespace

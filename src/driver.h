@@ -5,10 +5,13 @@
 
 namespace gol::driver {
 
+constexpr int kMaxProcs = 256;  // the scheduler's limit on GOMAXPROCS
+
 struct Options {
   std::vector<std::string> files;  // one script, or several `package main` files
   std::vector<std::string> args;   // os.Args[1:]
   int procs = 0;                   // 0: GOMAXPROCS env, else CPU count
+  std::vector<int> procsList;      // -procs 1,4: one run per value
   std::string dump;                // "", "tokens" or "ast": print instead of running
   bool seeded = false;             // -seed N: a reproducible run on virtual processors
   uint64_t seed = 0;

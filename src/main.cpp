@@ -50,7 +50,10 @@ are the program's (os.Args[1:]).
 
 Flags:
   -procs N        GOMAXPROCS: worker threads running goroutines (with -seed: virtual
-                  processors); default: the GOMAXPROCS environment variable, else the CPU count
+                  processors), 1 to 256; default: the GOMAXPROCS environment variable, else the
+                  CPU count
+  -procs 1,4      run once per value (same seed); the first run's output is printed, and
+                  -timeline draws every run on one time axis: one chef vs many chefs
   -seed N         a reproducible run: one OS thread simulates the -procs processors and every
                   scheduling choice (which goroutine runs next and for how long, select cases,
                   map order, math/rand's default source) comes from N. Goroutines are preempted
@@ -78,6 +81,28 @@ bool isSourceFile(const std::string& a) {
     return a.size() > suf.size() && a.compare(a.size() - suf.size(), suf.size(), suf) == 0;
   };
   return ends(".gol") || ends(".go");
+}
+
+// -procs N, or a list (-procs 1,4): one run per value, drawn side by side by -timeline.
+bool parseProcs(const std::string& value, gol::driver::Options& opts) {
+  opts.procsList.clear();
+  size_t start = 0;
+  while (true) {
+    size_t comma = value.find(',', start);
+    std::string item = value.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    char* end = nullptr;
+    long n = std::strtol(item.c_str(), &end, 10);
+    if (item.empty() || *end != 0 || n < 1 || n > gol::driver::kMaxProcs) {
+      fmt::print(stderr, "gol: invalid value {:?} for flag -procs: want a number from 1 to {} (gol's limit), or a list such as 1,4\n",
+                 value, gol::driver::kMaxProcs);
+      return false;
+    }
+    opts.procsList.push_back(static_cast<int>(n));
+    if (comma == std::string::npos) break;
+    start = comma + 1;
+  }
+  opts.procs = opts.procsList[0];
+  return true;
 }
 
 // -seed N or -seed random (which picks one and says which, so the run can be replayed).
@@ -141,14 +166,7 @@ bool parseFlag(const std::vector<std::string>& args, size_t& i, gol::driver::Opt
       opts.traceLimit = static_cast<size_t>(n);
       return true;
     }
-    char* end = nullptr;
-    long n = std::strtol(value.c_str(), &end, 10);
-    if (value.empty() || *end != 0 || n < 1 || n > 1024) {
-      fmt::print(stderr, "gol: invalid value {:?} for flag -procs: want a number from 1 to 1024\n", value);
-      return false;
-    }
-    opts.procs = static_cast<int>(n);
-    return true;
+    return parseProcs(value, opts);
   }
   fmt::print(stderr, "gol: flag provided but not defined: -{}\nRun 'gol help' for usage.\n", name);
   return false;

@@ -14,8 +14,9 @@
 //   - Each goroutine's own lines come in order (0, 1, 2), but how "hello" and "world" lines
 //     mix depends on the schedule. Different seeds give different mixes; the same seed
 //     gives the same output every time, so you can replay one.
-//   - Some runs end without "world 2": when main's say("hello") returns, main returns and
-//     the program ends, even if the other goroutine is still going (lesson 04).
+//   - Some runs end without "world 2" (-seed 1 does, -seed 2 does not): when main's
+//     say("hello") returns, main returns and the program ends, even if the other goroutine
+//     is still going (lesson 04).
 //   - With -seed the 100 ms sleeps are virtual: the run finishes at once. In the timeline,
 //     G1 is main and G2 is the goroutine started by `go say("world")`; "·" is a goroutine
 //     blocked (here: sleeping).

@@ -1,28 +1,30 @@
 // Lesson 02: concurrency is not parallelism (one chef or four chefs).
 //
-// Four cooks each have a pile of vegetables to chop: pure CPU work, no waiting. Concurrency
-// means the four jobs are in progress at the same time; parallelism means they are actually
-// being worked on at the same instant, which needs more than one processor. GOMAXPROCS (set
-// here with -procs) is the number of chefs: the processors that run goroutines.
+// A kitchen has four dishes to prepare, and each needs a lot of chopping: pure CPU work, no
+// waiting. Each dish is a goroutine; each chef is a processor that runs goroutines, and
+// GOMAXPROCS (set here with -procs) is the number of chefs. Concurrency means all four dishes
+// are in progress at the same time; parallelism means they are being chopped at the same
+// instant, which takes more than one chef. One chef can still make progress on all four by
+// switching between them: that is concurrency without parallelism.
 //
 // Run, and compare the two charts (printed on stderr):
 //   gol run -seed 1 -procs 1 -timeline - scripts/lessons/02_concurrency_vs_parallelism.go
 //   gol run -seed 1 -procs 4 -timeline - scripts/lessons/02_concurrency_vs_parallelism.go
-// Then time real runs with much more work (the argument is the number of chops per cook):
+// Then time real runs with much more work (the argument is the number of chops per dish):
 //   gol run -procs 1 scripts/lessons/02_concurrency_vs_parallelism.go 20000000
 //   gol run -procs 4 scripts/lessons/02_concurrency_vs_parallelism.go 20000000
 //
 // Notice:
-//   - -procs 1: one row P0, busy all the time. The four cooks take turns on it: each row is
-//     a mix of "█" (chopping) and "░" (runnable: ready, waiting for the chef). The work is
-//     concurrent but not parallel, and it takes about four times one cook's time.
-//   - -procs 4: four busy P rows, every cook "█" all the way, and the virtual time on the
-//     header line is about a quarter of the -procs 1 run.
+//   - -procs 1: one P row (the one chef), busy all the time. The four dishes take turns on
+//     it: each G row mixes "█" (being chopped) and "░" (runnable: ready, waiting for the
+//     chef). The end time on the header line is about four dishes' worth of work.
+//   - -procs 4: four busy P rows, every dish "█" nearly all the way, and the end time is
+//     about a quarter of the -procs 1 run: the same work, done in parallel.
 //   - The real runs print the wall time on stderr. On an otherwise idle machine with at least
 //     four cores, -procs 4 is close to four times faster; on a busy or smaller machine the
-//     gain is smaller. Go's scheduler (and gol's) can only use the cores that are free.
-//   - The cooks finish in a different order with another seed, but every cook always
-//     reports the same checksum: the order of finishing says nothing about correctness.
+//     gain is smaller. The scheduler can only use the cores that are free.
+//   - The dishes finish in a different order with another seed, but each always has the same
+//     checksum: the order of finishing says nothing about correctness.
 package main
 
 import (
@@ -48,7 +50,7 @@ func main() {
 	if len(os.Args) > 1 {
 		n, err := strconv.Atoi(os.Args[1])
 		if err != nil {
-			fmt.Println("usage: 02_concurrency_vs_parallelism.go [chops per cook]")
+			fmt.Println("usage: 02_concurrency_vs_parallelism.go [chops per dish]")
 			os.Exit(2)
 		}
 		chops = n
@@ -56,15 +58,15 @@ func main() {
 
 	start := time.Now()
 	var wg sync.WaitGroup
-	for cook := 1; cook <= 4; cook++ {
+	for dish := 1; dish <= 4; dish++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			sum := chop(chops)
-			fmt.Printf("cook %d finished (checksum %d)\n", cook, sum)
+			fmt.Printf("dish %d finished (checksum %d)\n", dish, sum)
 		}()
 	}
 	wg.Wait()
 	// The time goes to stderr: it is the part that changes from machine to machine.
-	fmt.Fprintf(os.Stderr, "4 cooks, %d chops each: %v\n", chops, time.Since(start))
+	fmt.Fprintf(os.Stderr, "4 dishes, %d chops each: %v\n", chops, time.Since(start))
 }

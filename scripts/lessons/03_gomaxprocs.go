@@ -18,9 +18,9 @@
 //     Blocked goroutines still count: they exist, they are just not running.
 //   - Even with -procs 1 the three goroutines all exist and all finish: GOMAXPROCS limits how
 //     many run at the same instant, not how many you may start.
-//   - In a seeded run the number of virtual processors is fixed by -procs for the whole run:
-//     runtime.GOMAXPROCS(2) returns the old value but gol does not (yet) change the number of
-//     virtual processors. In a real run (no -seed) it does take effect.
+//   - runtime.GOMAXPROCS(2) changes the setting for the rest of the run (in seeded runs too:
+//     the number of virtual processors changes) and hands back the old value, so a program
+//     can restore it later.
 package main
 
 import (
@@ -48,6 +48,7 @@ func main() {
 
 	previous := runtime.GOMAXPROCS(2)
 	fmt.Println("runtime.GOMAXPROCS(2) returned the previous value:", previous)
+	fmt.Println("GOMAXPROCS now:", runtime.GOMAXPROCS(0))
 
 	close(gate) // every goroutine waiting on the gate wakes up
 	wg.Wait()

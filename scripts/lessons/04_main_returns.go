@@ -9,15 +9,14 @@
 // Run:
 //   gol run -seed 1 scripts/lessons/04_main_returns.go
 //   gol run -seed 2 scripts/lessons/04_main_returns.go      (try a few seeds)
-//   gol run -seed 1 -procs 1 scripts/lessons/04_main_returns.go
 //   gol run -seed 1 -timeline - scripts/lessons/04_main_returns.go
 //
 // Notice:
 //   - Steps 4 and 5 and the "background: finished" line never appear: the goroutine was
 //     still asleep when main returned. Its deferred print did not run either.
-//   - Whether "last-minute goroutine" appears depends on the seed (and on -procs): it is a
-//     race between that goroutine and main's return. A program whose output depends on such a
-//     race is wrong, even if it "works" on your machine.
+//   - Whether "last-minute goroutine" appears depends on the schedule: -seed 1 prints it,
+//     -seed 2 does not. It is a race between that goroutine and main's return. A program whose
+//     output depends on such a race is wrong, even if it "works" on your machine.
 //   - In the timeline, G2's row stops at the right edge while it is still blocked: it never
 //     ended, the program did. Using time.Sleep to wait for goroutines is guesswork; lesson 05
 //     waits for them properly.
@@ -39,5 +38,9 @@ func main() {
 
 	time.Sleep(25 * time.Millisecond)
 	go fmt.Println("last-minute goroutine: I got to run!")
-	fmt.Println("main: returning")
+	sum := 0
+	for i := 1; i <= 100; i++ { // a little more work in main before it returns
+		sum += i
+	}
+	fmt.Println("main: returning, sum =", sum)
 }

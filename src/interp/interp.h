@@ -21,6 +21,7 @@ struct RunOptions {
   // stderr), recorded up to traceLimit events.
   std::string programFile;
   std::string traceFile, timelineFile;
+  std::string timelineDump;  // one run of a -procs list: the Timeline's bytes go here instead
   size_t traceLimit = 1000000;
 };
 

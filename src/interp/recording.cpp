@@ -12,6 +12,7 @@
 #include "interp/nodes.h"
 #include "teach/recorder.h"
 #include "teach/render.h"
+#include "teach/timeline_io.h"
 
 namespace gol::interp {
 namespace {
@@ -54,25 +55,55 @@ bool endsWith(const std::string& s, const char* suffix) {
   return s.size() >= x.size() && s.compare(s.size() - x.size(), x.size(), x) == 0;
 }
 
-void writeTimeline(const teach::Timeline& t, const std::string& path) {
-  if (path == "-") {
-    fmt::print(stderr, "{}", teach::renderText(t));
-    return;
+void writeTimelines(const std::vector<const teach::Timeline*>& runs, const std::string& path) {
+  if (path == "-" || (!endsWith(path, ".html") && !endsWith(path, ".svg") && !endsWith(path, ".mmd"))) {
+    std::string text;
+    for (const teach::Timeline* t : runs) text += teach::renderText(*t) + (runs.size() > 1 ? "\n" : "");
+    if (path == "-") fmt::print(stderr, "{}", text);
+    else writeFile(path, text);
+  } else if (endsWith(path, ".html")) {
+    writeFile(path, teach::renderHtml(runs));
+  } else if (endsWith(path, ".svg")) {
+    writeFile(path, teach::renderSvg(runs));
+  } else {
+    if (runs.size() > 1) fmt::print(stderr, "gol: a Mermaid chart shows one run: the first (-procs {})\n", runs[0]->procs);
+    writeFile(path, teach::renderMermaid(*runs[0]));
   }
-  std::vector<const teach::Timeline*> runs{&t};
-  if (endsWith(path, ".html")) writeFile(path, teach::renderHtml(runs));
-  else if (endsWith(path, ".svg")) writeFile(path, teach::renderSvg(runs));
-  else if (endsWith(path, ".mmd")) writeFile(path, teach::renderMermaid(t));
-  else writeFile(path, teach::renderText(t));
+}
+
+bool readFile(const std::string& path, std::string* out) {
+  FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) return false;
+  char buf[65536];
+  size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) out->append(buf, n);
+  std::fclose(f);
+  return true;
 }
 
 }  // namespace
 
 void startRecording(const RunOptions& opts) {
-  if (opts.traceFile.empty() && opts.timelineFile.empty()) return;
+  if (opts.traceFile.empty() && opts.timelineFile.empty() && opts.timelineDump.empty()) return;
   gOpts = opts;
   gRecorder = std::make_unique<teach::Recorder>(opts.traceLimit, describe, shortPos);
   sched::setEventSink(gRecorder.get());
+}
+
+void startReplRecording() {
+  gRecorder = std::make_unique<teach::Recorder>(200000, describe, shortPos);
+  sched::setEventSink(gRecorder.get());
+}
+
+void restartReplRecording() {
+  if (gRecorder) gRecorder->reset();
+}
+
+std::string replTimelineText() {
+  if (!gRecorder) return "no timeline recorded\n";
+  teach::Timeline t = gRecorder->finish("<input>", sched::procs(), false, 0);
+  if (t.goroutines.empty()) return "nothing ran since the last input\n";
+  return teach::renderText(t);
 }
 
 void recordPrint(std::string_view text, bool toStderr) {
@@ -90,7 +121,23 @@ void finishRecording() {
     teach::writeTraceJson(t, json);
     writeFile(gOpts.traceFile, json);
   }
-  if (!gOpts.timelineFile.empty()) writeTimeline(t, gOpts.timelineFile);
+  if (!gOpts.timelineDump.empty()) writeFile(gOpts.timelineDump, teach::serializeTimeline(t));
+  else if (!gOpts.timelineFile.empty()) writeTimelines({&t}, gOpts.timelineFile);
+}
+
+bool writeTimelinesFromDumps(const std::vector<std::string>& dumps, const std::string& path) {
+  std::vector<teach::Timeline> runs(dumps.size());
+  std::vector<const teach::Timeline*> ptrs;
+  for (size_t i = 0; i < dumps.size(); i++) {
+    std::string bytes;
+    if (!readFile(dumps[i], &bytes) || !teach::deserializeTimeline(bytes, &runs[i])) {
+      fmt::print(stderr, "gol: run {} of the -procs list left no timeline\n", i + 1);
+      return false;
+    }
+    ptrs.push_back(&runs[i]);
+  }
+  writeTimelines(ptrs, path);
+  return true;
 }
 
 }  // namespace gol::interp

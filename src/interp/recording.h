@@ -4,6 +4,7 @@
 #pragma once
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace gol::interp {
 
@@ -11,6 +12,13 @@ struct RunOptions;
 
 void startRecording(const RunOptions& opts);  // no-op unless opts asks for a trace or timeline
 void recordPrint(std::string_view text, bool toStderr);
+// The REPL's :timeline: a recorder runs for the whole session, restarted at each input.
+void startReplRecording();
+void restartReplRecording();
+std::string replTimelineText();  // the text chart of what ran since the last input started
 void finishRecording();  // at program end (exit, deadlock, fatal panic): writes the files
+// Draws several runs of one program on one chart (-procs 1,4), in the format the path's
+// extension names; each run's Timeline was written by its own process (RunOptions::timelineDump).
+bool writeTimelinesFromDumps(const std::vector<std::string>& dumps, const std::string& path);
 
 }  // namespace gol::interp

@@ -22,6 +22,7 @@
 #include <thread>
 
 #include "interp/compiler.h"
+#include "interp/recording.h"
 #include "interp/nodes.h"
 #include "native/native.h"
 #include "sched/sched.h"
@@ -149,6 +150,7 @@ void ReplRuntime::start(const RunOptions& opts, Sink sink) {
   setProgramArgs(opts.args);
   installOutputHooks();
   installPanicHooks();
+  startReplRecording();
   native::registerAll();
   setReplMode(true);
   allocGlobals(kGlobalsCapacity);
@@ -169,6 +171,7 @@ InputOutcome ReplRuntime::run(Program* chunk) {
     return InputOutcome::Panicked;
   }
   setEchoStatements(chunk->echo);
+  restartReplRecording();
   struct sigaction sa {}, old{};
   sa.sa_handler = onSigint;
   sigaction(SIGINT, &sa, &old);
@@ -217,6 +220,8 @@ std::string ReplRuntime::goroutineList() {
   sched::forEachG(listG, &c);
   return c.out.empty() ? "no goroutines\n" : c.out;
 }
+
+std::string ReplRuntime::timeline() { return replTimelineText(); }
 
 int ReplRuntime::procs(int n) { return n > 0 ? sched::setProcs(n) : sched::procs(); }
 

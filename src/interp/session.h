@@ -26,6 +26,7 @@ class ReplRuntime {
   // `:goroutines`: every goroutine but the REPL's own, with its state and where it is.
   std::string goroutineList();
   int procs(int n);  // n > 0 sets GOMAXPROCS; returns the previous value
+  std::string timeline();  // `:timeline`: text chart of what ran since the previous input began
   // Ends the session's process: flushes output and _exit(code)s. The scheduler's workers and
   // monitor are still running (and may be blocked on its condition variables), so returning
   // from main and running static destructors would wait on them forever.

@@ -36,6 +36,7 @@ Commands:
   :type EXPR        show the type of an expression
   :goroutines       list goroutines with their state and line
   :procs N          set GOMAXPROCS (worker threads running goroutines)
+  :timeline         text chart of the goroutines since the last input (running, runnable, blocked)
 Keys: arrows, Home/End, Ctrl-R history search, Tab completion, Ctrl-C interrupts running input.
 )";
 
@@ -145,6 +146,8 @@ class Repl {
       showType(arg);
     } else if (cmd == ":goroutines" || cmd == ":g") {
       editor_.printAbove(runtime_.goroutineList());
+    } else if (cmd == ":timeline" || cmd == ":tl") {
+      editor_.printAbove(runtime_.timeline());
     } else if (cmd == ":procs") {
       setProcs(arg);
     } else if (cmd == ":load") {
@@ -167,8 +170,8 @@ class Repl {
   void setProcs(const std::string& arg) {
     char* end = nullptr;
     long n = std::strtol(arg.c_str(), &end, 10);
-    if (arg.empty() || *end != 0 || n < 1 || n > 1024) {
-      editor_.printAbove(fmt::format("GOMAXPROCS is {}; :procs N sets it (1 to 1024)\n", runtime_.procs(0)));
+    if (arg.empty() || *end != 0 || n < 1 || n > driver::kMaxProcs) {
+      editor_.printAbove(fmt::format("GOMAXPROCS is {}; :procs N sets it (1 to 256, gol's limit)\n", runtime_.procs(0)));
       return;
     }
     int prev = runtime_.procs(static_cast<int>(n));

@@ -33,6 +33,14 @@ bool Recorder::admit() {
   return false;
 }
 
+void Recorder::reset() {
+  std::lock_guard<std::mutex> lk(mu_);
+  raw_.clear();
+  prints_.clear();
+  truncated_ = false;
+  origin_.store(kUnset);
+}
+
 void Recorder::event(Event e, const sched::G* g, int64_t arg, sched::WaitReason reason) {
   if (!g) return;  // worker start/stop: the P lanes come from the run slices
   Raw r{e, reason, 0, now(), g->id, arg, nullptr};

@@ -37,6 +37,8 @@ class Recorder final : public sched::EventSink {
   // Closes every goroutine still alive at `now` and returns the run as a Timeline.
   Timeline finish(const std::string& file, int procs, bool seeded, uint64_t seed);
   bool truncated() const { return truncated_; }
+  // Forgets everything recorded so far (the REPL: a new input starts a new recording).
+  void reset();
 
  private:
   struct Raw {

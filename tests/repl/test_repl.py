@@ -205,9 +205,21 @@ def sc_function_literal_continues(t):
     t.expect(r'\n1 2\n')
 
 
+def sc_timeline(t):
+    t.expect(r'> ')
+    t.line('done := make(chan bool)')
+    t.line('go func() { time.Sleep(20 * time.Millisecond); done <- true }()')
+    t.line('<-done')
+    t.line(':timeline')
+    t.expect(r'gol timeline')
+    t.expect(r'G\d+ main\.main +\u2502\u00b7+')  # the input's goroutine, blocked on <-done
+    t.line(':procs 1000')
+    t.expect(r'1 to 256')
+
+
 SCENARIOS = [sc_values_and_redeclaration, sc_multiline, sc_history, sc_completion,
              sc_goroutine_output_while_typing, sc_interrupt_loop, sc_errors_keep_session,
-             sc_goroutines_command_and_quit, sc_ctrl_d_exits, sc_function_literal_continues]
+             sc_goroutines_command_and_quit, sc_ctrl_d_exits, sc_function_literal_continues, sc_timeline]
 
 
 def main():

@@ -113,6 +113,25 @@ def t_timelines(gol, tmp):
     assert b'\xe2\x96\x88' in err, 'no running cells in the text chart'
 
 
+def t_one_chef_vs_many(gol, tmp):
+    prog = os.path.join(PROGS, 'chefs.go')
+    html = os.path.join(tmp, 'chefs.html')
+    code, out, err = run(gol, '-seed', '1', '-procs', '1,4', '-timeline', html, prog)
+    assert code == 0, err
+    assert out == run(gol, '-seed', '1', '-procs', '1', prog)[1], 'stdout is not the first run\'s'
+    text = open(html).read()
+    parts = text.split('<g class="run" data-procs=')[1:]
+    assert [p.split('"')[1] for p in parts] == ['1', '4'], [p[:10] for p in parts]
+
+    def overlaps(part):
+        bars = sorted((int(s), int(e)) for s, e in re.findall(
+            r'class="bar running p-row"[^>]*data-start="(\d+)" data-end="(\d+)"', part))
+        assert bars, 'no P bars'
+        return any(bars[i + 1][0] < bars[i][1] for i in range(len(bars) - 1))
+    assert not overlaps(parts[0]), 'two goroutines ran at once on 1 P'
+    assert overlaps(parts[1]), 'nothing ran in parallel on 4 Ps'
+
+
 def t_random_seed_replays(gol, tmp):
     code, out, err = run(gol, '-seed', 'random', WG)
     m = re.search(rb'gol: -seed (\d+)', err)
@@ -128,7 +147,7 @@ def t_help(gol, tmp):
 
 TESTS = [t_same_seed_same_bytes, t_seed_drives_the_schedule, t_virtual_time,
          t_racy_counter_loses_updates_for_some_seeds, t_racy_map_reports_for_some_seeds, t_trace_shape,
-         t_trace_limit, t_timelines, t_random_seed_replays, t_help]
+         t_trace_limit, t_timelines, t_one_chef_vs_many, t_random_seed_replays, t_help]
 
 
 def main():

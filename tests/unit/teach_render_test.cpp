@@ -2,6 +2,8 @@
 // workers on 2 Ps, a WaitGroup wait, a channel hand-off, prints, spawn and wake arrows.
 #include <doctest/doctest.h>
 
+#include "teach/timeline_io.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
@@ -696,4 +698,29 @@ TEST_CASE("renderers cope with an empty run") {
   CHECK(tagsBalance(renderSvg({&t})));
   CHECK(renderMermaid(t).find("gantt") != std::string::npos);
   CHECK(linesOf(renderText(t, 10)).size() == 1 + 1 + 2);
+}
+
+TEST_CASE("teach: a timeline survives serialization byte for byte") {
+  gol::teach::Timeline t;
+  t.file = "a b:c.go";
+  t.procs = 4;
+  t.seeded = true;
+  t.seed = 42;
+  t.end = 900;
+  gol::teach::Goroutine g;
+  g.id = 1;
+  g.function = "main.main";
+  g.end = 900;
+  g.slices.push_back({0, 500, gol::teach::GState::Running, 2, "", ""});
+  g.slices.push_back({500, 900, gol::teach::GState::Blocked, -1, "chan receive", "x.go:3"});
+  t.goroutines.push_back(g);
+  t.prints.push_back({10, 1, "hi: 5\n\"q\"", false});
+  t.arrows.push_back({gol::teach::ArrowKind::Wake, 2, 1, 400, 500});
+  std::string bytes = gol::teach::serializeTimeline(t);
+  gol::teach::Timeline back;
+  REQUIRE(gol::teach::deserializeTimeline(bytes, &back));
+  CHECK(gol::teach::serializeTimeline(back) == bytes);
+  CHECK(back.goroutines[0].slices[1].reason == "chan receive");
+  CHECK(back.prints[0].text == "hi: 5\n\"q\"");
+  CHECK_FALSE(gol::teach::deserializeTimeline(bytes.substr(0, bytes.size() / 2), &back));
 }
