@@ -10,7 +10,6 @@
 //   gol run -seed 1 scripts/lessons/09_deadlock.go; echo "exit status $?"
 //   gol run -seed 1 scripts/lessons/09_deadlock.go waitgroup    (a second kind of deadlock)
 //   gol run -seed 1 scripts/lessons/09_deadlock.go fixed        (the repaired version)
-//   gol run -seed 1 -timeline - scripts/lessons/09_deadlock.go
 //
 // Notice:
 //   - The message names the goroutine and why it waits: "goroutine 1 [chan send]" and the
@@ -19,8 +18,9 @@
 //     Done that never comes ("[semacquire]").
 //   - The `fixed` variant gives the value a receiver in another goroutine and exits with 0.
 //     A buffered channel, make(chan int, 1), would also fix it.
-//   - Go only reports a deadlock when *every* goroutine is stuck. If one goroutine is still
-//     sleeping or looping, a stuck main just hangs; no message comes.
+//   - Go only reports a deadlock when *every* goroutine is stuck. While another goroutine is
+//     still running or sleeping there is no message; if it loops forever, a stuck main just
+//     hangs and nothing tells you why.
 package main
 
 import (

@@ -75,5 +75,6 @@ func main() {
 	defer cancel2()
 	start := time.Now()
 	answer, err := slowLookup(ctx2)
-	fmt.Printf("lookup: %q, error: %v, after %v\n", answer, err, time.Since(start).Round(10*time.Millisecond))
+	waited := time.Since(start).Round(10 * time.Millisecond)
+	fmt.Printf("lookup: %q, error: %v, after %v\n", answer, err, waited)
 }

@@ -208,8 +208,9 @@ def sc_function_literal_continues(t):
 def sc_timeline(t):
     t.expect(r'> ')
     t.line('done := make(chan bool)')
-    t.line('go func() { time.Sleep(20 * time.Millisecond); done <- true }()')
-    t.line('<-done')
+    t.line('go func() { time.Sleep(900 * time.Millisecond); done <- true }()')
+    t.line('<-done')  # typed in well under 900 ms: the input waits
+    t.expect(r'\ntrue\n', timeout=5)
     t.line(':timeline')
     t.expect(r'gol timeline')
     t.expect(r'G\d+ main\.main +\u2502\u00b7+')  # the input's goroutine, blocked on <-done
