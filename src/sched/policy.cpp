@@ -95,15 +95,18 @@ void SeededPolicy::startSlice(G*, int* p, int32_t* budget) {
   *budget = 1 + static_cast<int32_t>(next64() % 256);
 }
 
+// A slice costs one step more than its safepoints: switching to a goroutine is work too, and
+// so whatever it does (print, spawn, exit) happens strictly inside its slice, which is never
+// empty on a timeline.
 void SeededPolicy::endSlice(G* g, int32_t steps) {
-  clock_[curP_] = sliceStart_ + int64_t(steps < 0 ? 0 : steps) * kStepNs;
+  clock_[curP_] = sliceStart_ + int64_t((steps < 0 ? 0 : steps) + 1) * kStepNs;
   g->blockedAt = clock_[curP_];
 }
 
 int64_t SeededPolicy::now(int32_t steps) {
   WorkerHot* w = currentWorker();
   if (!w->curg) return clock_[curP_];
-  return sliceStart_ + int64_t(steps < 0 ? 0 : steps) * kStepNs;
+  return sliceStart_ + int64_t((steps < 0 ? 0 : steps) + 1) * kStepNs;
 }
 
 // New virtual Ps start at the present (the latest clock); removed ones just stop being picked.

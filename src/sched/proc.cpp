@@ -85,11 +85,6 @@ static void attachStack(Worker* w, G* g);
 void execute(Worker* w, G* g, bool inheritTime) {
   if (__builtin_expect(g->stackLo == nullptr, 0)) attachStack(w, g);
   if (!inheritTime) w->schedtick++;
-  w->curg = g;
-  w->stackLimit = g->limit;
-  g->status.store(GStatus::Running, std::memory_order_relaxed);
-  w->runSeq.store(w->runSeq.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
-  w->inG.store(true, std::memory_order_relaxed);
   Policy* pol = detail::g_policy;
   bool virt = pol && pol->virtualTime();
   int p = w->id;
@@ -97,7 +92,12 @@ void execute(Worker* w, G* g, bool inheritTime) {
     pol->startSlice(g, &p, &w->sliceBudget);
     w->budget.store(w->sliceBudget, std::memory_order_relaxed);
   }
-  emit(Event::Run, g, p);
+  emit(Event::Run, g, p);  // before curg is set: in seeded mode its time is the slice's start
+  w->curg = g;
+  w->stackLimit = g->limit;
+  g->status.store(GStatus::Running, std::memory_order_relaxed);
+  w->runSeq.store(w->runSeq.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
+  w->inG.store(true, std::memory_order_relaxed);
 
   const void* lo;
   size_t size;

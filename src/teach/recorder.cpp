@@ -53,6 +53,8 @@ void Recorder::event(Event e, const sched::G* g, int64_t arg, sched::WaitReason 
       r.pos = v.pos;
       if (e == Event::Block) r.function = v.function;
     }
+  } else if (e == Event::Yield || e == Event::Unblock) {
+    r.function = describe_(g).function;  // parked with its frames: a CPU-bound G gets its name
   }
   std::lock_guard<std::mutex> lk(mu_);
   if (admit()) raw_.push_back(r);
@@ -95,7 +97,12 @@ Timeline Recorder::finish(const std::string& file, int procs, bool seeded, uint6
     ts = std::max(ts, l.since);
     if (ts > l.since) {
       Slice s{l.since, ts, l.state, l.state == GState::Running ? l.p : -1, l.reason, l.where};
-      g.slices.push_back(std::move(s));
+      Slice* last = g.slices.empty() ? nullptr : &g.slices.back();
+      // Preempted and picked again by the same P at once: one running stretch, not two.
+      if (last && last->end == s.start && last->state == s.state && last->p == s.p && last->reason == s.reason)
+        last->end = s.end;
+      else
+        g.slices.push_back(std::move(s));
     }
     l.since = ts;
   };

@@ -272,7 +272,7 @@ void drawLabels(std::string& out, const Timeline& t, const RunLayout& l) {
   }
 }
 
-void drawLegend(std::string& out) {
+void drawLegend(std::string& out, size_t nruns) {
   double y = 16;
   auto swatch = [&](double x, std::string_view fill, std::string_view text) {
     out += fmt::format(
@@ -303,10 +303,11 @@ void drawLegend(std::string& out) {
       "<circle class=\"print-sample\" cx=\"920\" cy=\"{}\" r=\"3\"/>\n"
       "<text class=\"legend\" x=\"928\" y=\"{}\">print</text>\n",
       y - 4, y);
-  out += fmt::format(
-      "<text class=\"legend\" x=\"8\" y=\"{}\">All runs share one time axis: at GOMAXPROCS 1 no two "
-      "goroutines run at the same time.</text>\n",
-      y + 18);
+  if (nruns > 1)  // side by side (-procs 1,4): say how to read it
+    out += fmt::format(
+        "<text class=\"legend\" x=\"8\" y=\"{}\">All runs share one time axis: at GOMAXPROCS 1 no two "
+        "goroutines run at the same time.</text>\n",
+        y + 18);
 }
 
 }  // namespace
@@ -333,7 +334,7 @@ std::string renderSvg(const std::vector<const Timeline*>& runs) {
   out += fmt::format(
       "<g class=\"label-col\">\n<rect class=\"label-bg\" x=\"0\" y=\"0\" width=\"{}\" height=\"{}\"/>\n",
       kPlotX - 6, top);
-  drawLegend(out);
+  drawLegend(out, runs.size());
   for (size_t i = 0; i < runs.size(); ++i) drawLabels(out, *runs[i], layouts[i]);
   out += "</g>\n</svg>\n";
   return out;
