@@ -44,7 +44,7 @@ void Mutex::lockSlow() {
       continue;
     }
     q_.push(&w);
-    sched::park(sched::WaitReason::Semacquire, unlockSpin, &qlock_);
+    sched::park(sched::WaitReason::SyncMutexLock, unlockSpin, &qlock_);
   }
 }
 
@@ -68,7 +68,7 @@ void RWMutex::rlock() {
   SemaWaiter w;
   w.g = sched::current();
   readerQ_.push(&w);
-  sched::park(sched::WaitReason::Semacquire, unlockSpin, &mu_);
+  sched::park(sched::WaitReason::SyncRWMutexRLock, unlockSpin, &mu_);
   // granted: the unlocking writer counted us in readers_
 }
 
@@ -107,7 +107,7 @@ void RWMutex::lock() {
   w.g = sched::current();
   writersWaiting_++;
   writerQ_.push(&w);
-  sched::park(sched::WaitReason::Semacquire, unlockSpin, &mu_);
+  sched::park(sched::WaitReason::SyncRWMutexLock, unlockSpin, &mu_);
   // granted: writer_ was set for us
 }
 
@@ -172,7 +172,7 @@ void WaitGroup::wait() {
   SemaWaiter w;
   w.g = sched::current();
   q_.push(&w);
-  sched::park(sched::WaitReason::Semacquire, unlockSpin, &mu_);
+  sched::park(sched::WaitReason::SyncWaitGroupWait, unlockSpin, &mu_);
 }
 
 // ---------------------------------------------------------------- Once

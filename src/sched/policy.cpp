@@ -18,11 +18,25 @@ const char* waitReasonString(WaitReason r) {
     case WaitReason::Select: return "select";
     case WaitReason::SelectNoCases: return "select (no cases)";
     case WaitReason::Sleep: return "sleep";
-    case WaitReason::Semacquire: return "semacquire";
+    case WaitReason::Semacquire:
+    case WaitReason::SyncMutexLock:
+    case WaitReason::SyncRWMutexRLock:
+    case WaitReason::SyncRWMutexLock:
+    case WaitReason::SyncWaitGroupWait: return "semacquire";
     case WaitReason::CondWait: return "sync.Cond.Wait";
     case WaitReason::Preempted: return "preempted";
   }
   return "";
+}
+
+const char* waitReasonDetail(WaitReason r) {
+  switch (r) {
+    case WaitReason::SyncMutexLock: return "sync.Mutex.Lock";
+    case WaitReason::SyncRWMutexRLock: return "sync.RWMutex.RLock";
+    case WaitReason::SyncRWMutexLock: return "sync.RWMutex.Lock";
+    case WaitReason::SyncWaitGroupWait: return "sync.WaitGroup.Wait";
+    default: return waitReasonString(r);
+  }
 }
 
 const char* eventName(Event e) {

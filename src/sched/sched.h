@@ -32,10 +32,15 @@ enum class WaitReason : uint8_t {
   SelectNoCases,
   Sleep,
   Semacquire,
+  SyncMutexLock,      // the four below print as "semacquire" in the deadlock report, like
+  SyncRWMutexRLock,   // Semacquire; the teaching tools name the call (waitReasonDetail)
+  SyncRWMutexLock,
+  SyncWaitGroupWait,
   CondWait,
   Preempted,  // internal: stopped by stop-the-world
 };
 const char* waitReasonString(WaitReason r);
+const char* waitReasonDetail(WaitReason r);  // "sync.WaitGroup.Wait" where the report says "semacquire"
 
 enum class GStatus : uint8_t { Idle, Runnable, Running, Waiting, Dead };
 

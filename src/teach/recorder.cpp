@@ -145,7 +145,7 @@ Timeline Recorder::finish(const std::string& file, int procs, bool seeded, uint6
       case Event::Block:
         close(l, r.ts);
         l.state = GState::Blocked;
-        l.reason = sched::waitReasonString(r.reason);
+        l.reason = sched::waitReasonDetail(r.reason);
         l.where = r.pos ? position_(r.pos) : "";
         break;
       case Event::Unblock:
