@@ -6,7 +6,7 @@
 #include <unordered_map>
 
 #include "interp/compiler.h"
-#include "interp/nodes_ext.h"
+#include "interp/nodes_composite.h"
 #include "sched/sched.h"
 
 namespace gol::interp {

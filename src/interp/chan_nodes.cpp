@@ -3,7 +3,7 @@
 // rt::select picks uniformly among the ready ones).
 #include "interp/builtins.h"
 #include "interp/compiler.h"
-#include "interp/nodes_ext.h"
+#include "interp/nodes_composite.h"
 #include "runtime/chan.h"
 
 namespace gol::interp {

@@ -4,7 +4,7 @@
 // the call needs (func value, receiver, arguments) is evaluated at the statement into a record,
 // and the call node later reads them back from that record as its frame.
 #include "interp/compiler.h"
-#include "interp/nodes_ext.h"
+#include "interp/nodes_composite.h"
 
 namespace gol::interp {
 

@@ -6,7 +6,7 @@
 #include "interp/compiler.h"
 #include "interp/shared_access.h"
 #include "interp/nodes_arith.h"
-#include "interp/nodes_ext.h"
+#include "interp/nodes_composite.h"
 
 namespace gol::interp {
 

@@ -4,7 +4,7 @@
 // (storeObj) so pointers to them keep seeing the variable.
 #include "interp/compiler.h"
 #include "interp/shared_access.h"
-#include "interp/nodes_ext.h"
+#include "interp/nodes_composite.h"
 
 namespace gol::interp {
 

@@ -3,7 +3,7 @@
 // runtime iterator) and channel. The ranged expression is evaluated once. With `:=` the
 // key/value variables are per-iteration (Go 1.22): a boxed one gets a fresh cell each time.
 #include "interp/compiler.h"
-#include "interp/nodes_ext.h"
+#include "interp/nodes_composite.h"
 #include "runtime/chan.h"
 
 namespace gol::interp {

@@ -4,7 +4,7 @@
 #include <cmath>
 
 #include "interp/compiler.h"
-#include "interp/nodes_ext.h"
+#include "interp/nodes_composite.h"
 
 namespace gol::interp {
 

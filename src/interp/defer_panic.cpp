@@ -19,7 +19,7 @@
 #include "interp/recording.h"
 #include "interp/builtins.h"
 #include "interp/compiler.h"
-#include "interp/nodes_ext.h"
+#include "interp/nodes_composite.h"
 
 namespace gol::interp {
 

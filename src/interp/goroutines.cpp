@@ -10,7 +10,7 @@
 #include "interp/interp.h"
 #include "interp/recording.h"
 #include "interp/shared_access.h"
-#include "interp/nodes_ext.h"
+#include "interp/nodes_composite.h"
 #include "native/native.h"
 
 namespace gol::interp {

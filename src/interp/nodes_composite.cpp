@@ -1,6 +1,6 @@
-// Out-of-line evaluator nodes for composite values (see nodes_ext.h): maps, slicing with Go's
+// Out-of-line evaluator nodes for composite values (see nodes_composite.h): maps, slicing with Go's
 // bounds messages, composite literals, closures, method values, type assertions, pointers.
-#include "interp/nodes_ext.h"
+#include "interp/nodes_composite.h"
 
 #include <string>
 

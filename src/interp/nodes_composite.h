@@ -1,7 +1,10 @@
-// Evaluator nodes for composite values: fields, indexing (bounds-checked against the backing
-// object's real size), slicing, maps, pointers, literals, closures, method values, logical
-// operators, equality, type assertions and channel receives. Hot ones are inline here; the
-// rest are implemented in nodes_ext.cpp.
+// Evaluator nodes over values that live in heap objects: reaching into them (fields, indexing
+// bounds-checked against the backing object's real size, slicing, maps, dereference, pointers
+// to slots, fields and elements), building them (composite literals, closures, function and
+// method values), and the operators and tests that look inside them (structural equality,
+// pointer equality, type assertions, channel receives). Also here, for now: &&, || and !, and float
+// negation (nodes_arith.h has the rest of the operators). Hot ones are inline; the rest are in
+// nodes_composite.cpp.
 #pragma once
 #include "interp/nodes_basic.h"
 #include "types/type.h"
