@@ -10,6 +10,8 @@
 // Run, and compare the two charts (printed on stderr):
 //   gol run -seed 1 -procs 1 -timeline - scripts/lessons/02_concurrency_vs_parallelism.go
 //   gol run -seed 1 -procs 4 -timeline - scripts/lessons/02_concurrency_vs_parallelism.go
+// or draw both runs on one time axis, in a page to open in a browser:
+//   gol run -seed 1 -procs 1,4 -timeline 02.html scripts/lessons/02_concurrency_vs_parallelism.go
 // Then time real runs with much more work (the argument is the number of chops per dish):
 //   gol run -procs 1 scripts/lessons/02_concurrency_vs_parallelism.go 20000000
 //   gol run -procs 4 scripts/lessons/02_concurrency_vs_parallelism.go 20000000

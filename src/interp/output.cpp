@@ -11,6 +11,7 @@
 #include <string>
 
 #include "interp/recording.h"
+#include "sched/policy.h"
 #include "interp/nodes.h"
 
 namespace gol::interp {
@@ -59,6 +60,9 @@ void flushLocked() {
 }  // namespace
 
 void writeStdout(std::string_view s) {
+  // A scripted schedule may switch goroutines before a print: output order is what explore
+  // and step are about.
+  if (sched::Policy* p = sched::policy(); p && p->scripted()) sched::visiblePoint();
   recordPrint(s, false);
   std::lock_guard<std::mutex> lk(gOutMu);
   gOut.append(s.data(), s.size());

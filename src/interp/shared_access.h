@@ -19,11 +19,11 @@ struct SharedLoad : Expr {  // a decision point, then the load
   Expr* x;
   explicit SharedLoad(Expr* e) : x(e) {}
   Value eval(Frame& f) override {
-    sched::safepoint();
+    sched::visiblePoint();
     return x->eval(f);
   }
   void evalMulti(Frame& f, Value* out) override {  // v, ok := m[k]
-    sched::safepoint();
+    sched::visiblePoint();
     x->evalMulti(f, out);
   }
 };
@@ -35,11 +35,11 @@ struct SharedLV : LValue {
   explicit SharedLV(LValue* l) : in(l) { type = l->type; }
   void prepare(Frame& f) override { in->prepare(f); }
   Value load(Frame& f) override {
-    sched::safepoint();
+    sched::visiblePoint();
     return in->load(f);
   }
   void store(Frame& f, Value v) override {
-    sched::safepoint();
+    sched::visiblePoint();
     in->store(f, v);
   }
   bool isBlank() const override { return in->isBlank(); }

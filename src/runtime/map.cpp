@@ -142,7 +142,7 @@ WriteGuard::WriteGuard(MapObj* map) : m(map) {
   if (m->writing.exchange(1, std::memory_order_acquire)) fatal("concurrent map writes");
   // Seeded runs: a decision point inside the write (flag set, lock not yet taken), so another
   // goroutine's write can overlap it and report it, as on real parallel hardware.
-  if (sched::virtualClock()) sched::safepoint();
+  if (sched::virtualClock()) sched::visiblePoint();
   lockMap(m);
 }
 WriteGuard::~WriteGuard() {

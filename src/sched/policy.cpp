@@ -53,8 +53,26 @@ const char* eventName(Event e) {
   return "";
 }
 
-SeededPolicy::SeededPolicy(uint64_t seed, int procs)
-    : clock_(static_cast<size_t>(procs < 1 ? 1 : procs), 0), state_(seed * 0x9E3779B97F4A7C15ull + 1) {}
+SeededPolicy::SeededPolicy(uint64_t seed, int procs, Schedule* script)
+    : clock_(static_cast<size_t>(procs < 1 ? 1 : procs), 0), state_(seed * 0x9E3779B97F4A7C15ull + 1), script_(script) {}
+
+uint32_t SeededPolicy::choose(uint32_t k) {
+  if (!script_) return k ? static_cast<uint32_t>(next64() % k) : 0;  // draws even for k = 1: seeds stay as they were
+  if (k <= 1) return 0;
+  size_t i = script_->log.size();
+  uint32_t c = i < script_->prefix.size() ? script_->prefix[i] : 0;
+  if (c >= k) c = 0;  // a schedule for another program version: stay valid
+  script_->log.push_back({c, k});
+  return c;
+}
+
+bool SeededPolicy::atVisiblePoint() {
+  if (!script_ || runnable_.empty()) return false;
+  uint32_t c = choose(static_cast<uint32_t>(runnable_.size() + 1));  // 0: keep running
+  if (c == 0) return false;
+  forced_ = runnable_[c - 1].g;
+  return true;
+}
 
 uint64_t SeededPolicy::next64() {
   // splitmix64: tiny, good enough, and fully determined by the seed.
@@ -64,7 +82,12 @@ uint64_t SeededPolicy::next64() {
   return z ^ (z >> 31);
 }
 
-uint32_t SeededPolicy::randn(uint32_t n) { return n ? static_cast<uint32_t>(next64() % n) : 0; }
+// Small choices (select cases) are decisions a schedule records; large ones (seeds, map
+// starts through rand64) stay pseudo-random, still fixed by the seed.
+uint32_t SeededPolicy::randn(uint32_t n) {
+  if (script_ && n <= 8) return choose(n);
+  return n ? static_cast<uint32_t>(next64() % n) : 0;
+}
 
 int SeededPolicy::earliestP() const {
   int best = 0;
@@ -86,13 +109,24 @@ void SeededPolicy::push(G* g, bool) {
 G* SeededPolicy::pop() {
   if (runnable_.empty()) return nullptr;
   curP_ = earliestP();
+  if (forced_) {  // a visible point switched to it
+    for (size_t i = 0; i < runnable_.size(); i++) {
+      if (runnable_[i].g != forced_) continue;
+      if (runnable_[i].readyAt > clock_[curP_]) clock_[curP_] = runnable_[i].readyAt;
+      runnable_.erase(runnable_.begin() + static_cast<std::ptrdiff_t>(i));
+      G* g = forced_;
+      forced_ = nullptr;
+      return g;
+    }
+    forced_ = nullptr;
+  }
   int64_t t = clock_[curP_];
   int64_t earliest = INT64_MAX;
   for (const Entry& e : runnable_) earliest = e.readyAt < earliest ? e.readyAt : earliest;
   if (earliest > t) clock_[curP_] = t = earliest;  // idle until the first one is ready
   uint32_t ready = 0;
   for (const Entry& e : runnable_) ready += e.readyAt <= t;
-  uint32_t pick = randn(ready);
+  uint32_t pick = choose(ready);
   for (size_t i = 0; i < runnable_.size(); i++) {
     if (runnable_[i].readyAt > t || pick-- != 0) continue;
     G* g = runnable_[i].g;
@@ -106,7 +140,8 @@ void SeededPolicy::startSlice(G*, int* p, int32_t* budget) {
   *p = curP_;
   sliceStart_ = clock_[curP_];
   // Slices of 1..256 safepoints: short enough that goroutines interleave within a loop.
-  *budget = 1 + static_cast<int32_t>(next64() % 256);
+  // Scripted: no preemption by count (visible points decide), only a bound against spinning.
+  *budget = script_ ? kScriptedSlice : 1 + static_cast<int32_t>(next64() % 256);
 }
 
 // A slice costs one step more than its safepoints: switching to a goroutine is work too, and

@@ -11,6 +11,7 @@
 // predictable branch on a global pointer.
 #pragma once
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 #include "sched/sched.h"
@@ -40,6 +41,18 @@ class Policy {
   virtual void advanceTo(int64_t when) {}
   virtual int procs() const { return 1; }
   virtual int setProcs(int n) { return procs(); }  // runtime.GOMAXPROCS(n): returns the old value
+  // A visible operation (shared access, print) is about to run: true = switch goroutines here.
+  virtual bool atVisiblePoint() { return false; }
+  virtual bool scripted() const { return false; }
+};
+
+// A schedule as a list of choices (gol run -schedule, gol explore -exhaustive): at each decision
+// with k > 1 options the next number in `prefix` picks one (0 past its end); `log` records
+// every decision taken as (choice, options), which is how a depth-first search finds the next
+// schedule to try.
+struct Schedule {
+  std::vector<uint32_t> prefix;
+  std::vector<std::pair<uint32_t, uint32_t>> log;
 };
 
 // Seeded mode (gol run -seed N): one OS thread simulates `procs` virtual processors, and every
@@ -51,11 +64,16 @@ class Policy {
 //     each costs kStepNs of virtual time on its P. When every goroutine is blocked, time jumps
 //     to the next timer, so time.Sleep(time.Hour) returns at once at virtual hour 1.
 //   * Select cases, map iteration starts, math/rand's default seed: randn()/rand64() here.
+//   * Scripted (a Schedule): choices come from the list instead of the generator; slices never
+//     end by step count, and goroutines switch only where they block or end, or at a visible
+//     operation (loads and stores of shared variables, map writes, prints) — the points where
+//     an order can change what the program does.
 // Only one OS thread calls it (the single worker, or a timer callback on it): no locking.
 class SeededPolicy final : public Policy {
  public:
   static constexpr int64_t kStepNs = 20;
-  SeededPolicy(uint64_t seed, int procs);
+  static constexpr int32_t kScriptedSlice = 1 << 20;  // a spinning goroutine still yields
+  SeededPolicy(uint64_t seed, int procs, Schedule* script = nullptr);
   void push(G* g, bool next) override;
   G* pop() override;
   bool empty() override { return runnable_.empty(); }
@@ -67,8 +85,11 @@ class SeededPolicy final : public Policy {
   void advanceTo(int64_t when) override;
   int procs() const override { return static_cast<int>(clock_.size()); }
   int setProcs(int n) override;
+  bool atVisiblePoint() override;
+  bool scripted() const override { return script_ != nullptr; }
 
  private:
+  uint32_t choose(uint32_t k);  // a decision among k options: scripted, else random
   uint64_t next64();
   int earliestP() const;
   struct Entry {
@@ -80,6 +101,8 @@ class SeededPolicy final : public Policy {
   int curP_ = 0;
   int64_t sliceStart_ = 0;
   uint64_t state_;
+  Schedule* script_;
+  G* forced_ = nullptr;  // scripted: the goroutine a visible point chose to run next
 };
 
 enum class Event : uint8_t { Spawn, Run, Block, Unblock, Yield, End, WorkerStart, WorkerStop };

@@ -442,6 +442,15 @@ void safepointSlow() {
     hooks().onInterrupt();
 }
 
+void visiblePoint() {
+  Policy* p = detail::g_policy;
+  if (p && p->scripted() && current()) {
+    if (p->atVisiblePoint()) yield();
+    return;
+  }
+  safepoint();
+}
+
 void requestSafepoint() { currentWorker()->budget.store(0, std::memory_order_relaxed); }
 
 void interrupt(G* g) { g->interruptRequested.store(true, std::memory_order_release); }

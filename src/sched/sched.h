@@ -20,6 +20,7 @@ namespace gol::sched {
 
 class Policy;
 class EventSink;
+struct Schedule;
 
 // Why a goroutine is blocked; printed in brackets by the deadlock report (Go 1.19 wording).
 enum class WaitReason : uint8_t {
@@ -107,6 +108,7 @@ struct Config {
   int procs = 0;                 // 0: GOMAXPROCS env, else CPU count
   bool seeded = false;           // seeded mode: SeededPolicy on `procs` virtual processors
   uint64_t seed = 0;
+  Schedule* schedule = nullptr;  // seeded mode with scripted choices (gol run -schedule)
   size_t stackSize = 0;          // initial stack per goroutine (0: 64 KiB; 256 KiB under ASan)
   size_t redZone = 0;            // stackLow() threshold (0: 16 KiB; 64 KiB under ASan)
   size_t maxStack = 1000000000;  // total stack per goroutine before "stack overflow"
@@ -196,6 +198,9 @@ inline void safepoint() {
   w->budget.store(b, std::memory_order_relaxed);
   if (__builtin_expect(b <= 0, 0)) safepointSlow();
 }
+// A visible operation (a shared load or store, a map write, a print) in seeded mode: a
+// safepoint, and with a scripted schedule a point where it may switch goroutines.
+void visiblePoint();
 // Makes the current worker's next safepoint take the slow path (no-op off a worker).
 void requestSafepoint();
 // True when the current goroutine has less than the red zone of stack left: the caller should

@@ -578,7 +578,8 @@ int run(const Config& cfg, void (*mainFn)(void*), void* arg) {
   std::unique_ptr<SeededPolicy> seeded;
   const char* envSeed = std::getenv("GOL_SCHED_SEED");
   if ((cfg.seeded || (envSeed && *envSeed)) && !detail::g_policy) {
-    seeded = std::make_unique<SeededPolicy>(cfg.seeded ? cfg.seed : std::strtoull(envSeed, nullptr, 10), procs);
+    seeded = std::make_unique<SeededPolicy>(cfg.seeded ? cfg.seed : std::strtoull(envSeed, nullptr, 10), procs,
+                                            cfg.schedule);
     detail::g_policy = seeded.get();
   }
   if (detail::g_policy) procs = 1;

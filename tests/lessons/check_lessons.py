@@ -13,13 +13,14 @@ and compares it with the expectations here, in tests/lessons/:
 
 A seeded run's default -procs is the CPU count, so the runs here set GOMAXPROCS=4 in the
 environment to give the same schedule on every machine (and drop GOL_SCHED_SEED / GOL_STRESS).
-CLAIMS below checks the few seeds that lesson comments name (lesson 06's Output X and Y).
+CLAIMS below checks what lesson comments say about other seeds (lesson 06's Output X and Y).
 Fails on a lesson without NAME.out, on an expectation file without its lesson, and when there
 are fewer than 10 lessons. Prints a FAIL line per failure, ends with `N passed, M failed`,
 exits 1 on any failure.
 
   tests/lessons/check_lessons.py --gol build/src/gol
   tests/lessons/check_lessons.py --gol build/src/gol --update    rewrite the expectations
+  --lessons DIR / --expected DIR check another folder (the checker's own tests use these)
 """
 import argparse, os, subprocess, sys
 
@@ -29,14 +30,25 @@ LESSONS = os.path.join(ROOT, 'scripts', 'lessons')
 MIN_LESSONS = 10
 PROCS = '4'
 
-# What lesson comments promise for other seeds: (lesson, gol run flags, program args,
-# a line stdout must contain, a text stdout must not contain). Checked at -procs 1 and 4.
+# What lesson comments say about other seeds and arguments, so a scheduler change that makes
+# a comment wrong fails here: (lesson, gol run flags, program args, text stdout must contain,
+# text stdout must not contain or None). Flags without -procs are checked at -procs 1 and 4.
+OUTPUT_X = 'Executing 1st goroutine\nExecuting 2nd goroutine\nAll goroutines finished executing\n'
+OUTPUT_Y = 'Executing 2nd goroutine\nExecuting 1st goroutine\nAll goroutines finished executing\n'
 CLAIMS = [
-    ('06_order.go', ['-seed', '3'], [], 'Executing 1st goroutine\nExecuting 2nd goroutine\n', None),
-    ('06_order.go', ['-seed', '1'], [], 'Executing 2nd goroutine\nExecuting 1st goroutine\n', None),
+    ('01_goroutines.go', ['-seed', '10'], [], 'hello 0\nhello 1\nhello 2\n', 'world'),
+    ('01_goroutines.go', ['-seed', '3'], [], 'world 0\nworld 1\nworld 2\n', None),
     ('04_main_returns.go', ['-seed', '1'], [], 'last-minute goroutine', None),
     ('04_main_returns.go', ['-seed', '2'], [], 'main: returning', 'last-minute goroutine'),
+    ('05_waitgroup.go', ['-seed', '1', '-procs', '1'], [],
+     'worker 3: starting\nworker 1: starting\nworker 2: starting\n', None),
+    ('05_waitgroup.go', ['-seed', '3', '-procs', '1'], [],
+     'worker 3: starting\nworker 2: starting\nworker 1: starting\n', None),
+] + [('06_order.go', ['-seed', str(n)], [], OUTPUT_X, None) for n in (3, 6, 7, 9, 10)] + \
+    [('06_order.go', ['-seed', str(n)], [], OUTPUT_Y, None) for n in (1, 2, 4, 5, 8)] + [
     ('09_deadlock.go', ['-seed', '1'], ['fixed'], 'no deadlock', None),
+    ('10_mutex.go', ['-seed', '1'], [], 'part 2, with mutex: 4000', 'part 1, no lock:    4000'),
+    ('10_mutex.go', ['-seed', '2'], [], 'part 2, with mutex: 4000', 'part 1, no lock:    4000'),
 ]
 
 
@@ -48,8 +60,9 @@ def lessons():
 def run(gol, flags, name, args, timeout, procs=PROCS):
     env = {k: v for k, v in os.environ.items() if k not in ('GOL_SCHED_SEED', 'GOL_STRESS')}
     env['GOMAXPROCS'] = procs
-    rel = os.path.join('scripts', 'lessons', name)
-    return subprocess.run([gol, 'run', *flags, rel, *args], cwd=ROOT, stdin=subprocess.DEVNULL,
+    # The path as a student types it, from the repository root (it shows in deadlock stacks).
+    path = os.path.relpath(os.path.join(LESSONS, name), ROOT)
+    return subprocess.run([gol, 'run', *flags, path, *args], cwd=ROOT, stdin=subprocess.DEVNULL,
                           capture_output=True, timeout=timeout, env=env)
 
 
@@ -102,7 +115,7 @@ def update(gol, name, timeout):
 
 def check_claim(gol, claim, timeout):
     name, flags, args, must, must_not = claim
-    for procs in ('1', '4'):
+    for procs in (['4'] if '-procs' in flags else ['1', '4']):
         try:
             p = run(gol, flags, name, args, timeout, procs)
         except subprocess.TimeoutExpired:
@@ -120,7 +133,12 @@ def main():
     ap.add_argument('--gol', required=True)
     ap.add_argument('--timeout', type=int, default=int(os.environ.get('GOL_TEST_TIMEOUT', '60')))
     ap.add_argument('--update', action='store_true', help='rewrite NAME.out/.code/.err from a run')
+    ap.add_argument('--lessons', help='the lessons folder (default: scripts/lessons)')
+    ap.add_argument('--expected', help='the expectations folder (default: this one)')
     a = ap.parse_args()
+    global LESSONS, HERE
+    LESSONS = os.path.abspath(a.lessons) if a.lessons else LESSONS
+    HERE = os.path.abspath(a.expected) if a.expected else HERE
     gol = os.path.abspath(a.gol)
     names = lessons()
     if a.update:
@@ -147,6 +165,9 @@ def main():
                 report(f, 'expectation for a lesson that does not exist: scripts/lessons/%s' % f[:-len(ext)])
     for claim in CLAIMS:
         name, flags, args = claim[0], claim[1], claim[2]
+        if name not in names:
+            report('claim on %s' % name, 'no such lesson')
+            continue
         report('claim %s %s' % (' '.join(flags + [name] + args), repr(claim[3])),
                check_claim(gol, claim, a.timeout))
     print('%d passed, %d failed' % (passed, failed))
