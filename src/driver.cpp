@@ -9,7 +9,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <cstdlib>
+#include <thread>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -19,6 +22,7 @@
 #include "check/check.h"
 #include "interp/interp.h"
 #include "interp/recording.h"
+#include "teach/explore.h"
 #include "stdlib.h"
 #include "syntax/parser.h"
 
@@ -27,6 +31,13 @@ namespace {
 
 int runEachProcs(const Options& opts, Program* prog);
 interp::RunOptions runOptions(const Options& opts);
+
+// GOMAXPROCS as a run would pick it: the environment, else the CPU count.
+int defaultProcs() {
+  if (const char* e = std::getenv("GOMAXPROCS"); e && std::atoi(e) > 0) return std::min(std::atoi(e), kMaxProcs);
+  int n = static_cast<int>(std::thread::hardware_concurrency());
+  return n > 0 ? std::min(n, kMaxProcs) : 1;
+}
 
 void silenceOutput() {
   int null = open("/dev/null", O_WRONLY);
@@ -128,6 +139,9 @@ int runEachProcs(const Options& opts, Program* prog) {
 
 interp::RunOptions runOptions(const Options& opts) {
   interp::RunOptions run;
+  run.scripted = opts.scripted;
+  run.schedule = opts.schedule;
+  run.preemptionBound = opts.preemptionBound == -2 ? -1 : opts.preemptionBound;
   run.procs = opts.procs;
   run.seeded = opts.seeded;
   run.seed = opts.seed;
@@ -141,6 +155,53 @@ interp::RunOptions runOptions(const Options& opts) {
 }
 
 }  // namespace
+
+// gol explore's runs: each forked child runs the checked program under one schedule.
+const Options* gExploreOpts = nullptr;
+Program* gExploreProg = nullptr;
+
+void exploreRun(const teach::RunSpec& spec) {
+  interp::RunOptions run = runOptions(*gExploreOpts);
+  run.seeded = true;
+  run.seed = spec.seed;
+  run.scripted = spec.scripted;
+  run.schedule = spec.prefix;
+  run.preemptionBound = spec.preemptionBound;
+  run.decisionLogFile = spec.decisionLogPath;
+  run.traceFile.clear();
+  run.timelineFile.clear();
+  _exit(interp::runProgram(gExploreProg, run));
+}
+
+int exploreFiles(const Options& opts) {
+  std::vector<FileId> ids;
+  for (const std::string& path : opts.files) {
+    std::string text;
+    if (!readFile(path, &text)) return 1;
+    ids.push_back(SourceTable::global().add(path, std::move(text)));
+  }
+  static ast::Arena arena;
+  Diagnostics diags;
+  std::vector<ast::File*> files;
+  for (FileId id : ids) files.push_back(syntax::parseFile(arena, id, diags));
+  Program* prog = diags.hasErrors() ? nullptr : check::checkProgram(files, arena, diags, stdlib::packageFiles);
+  if (!prog || diags.hasErrors()) {
+    printDiagnostics(diags);
+    return 1;
+  }
+  gExploreOpts = &opts;
+  gExploreProg = prog;
+  teach::ExploreOptions eo;
+  eo.file = opts.files[0];
+  eo.procs = opts.procs > 0 ? opts.procs : defaultProcs();
+  eo.maxRuns = opts.exploreRuns;
+  eo.maxSeconds = opts.exploreSeconds;
+  eo.firstSeed = opts.seeded ? opts.seed : 1;
+  eo.exhaustive = opts.exhaustive;
+  eo.preemptionBound = opts.preemptionBound == -2 ? 2 : opts.preemptionBound;
+  eo.json = opts.json;
+  return teach::explore(eo, exploreRun);
+}
 
 int runFiles(const Options& opts) {
   std::vector<FileId> ids;

@@ -1,5 +1,6 @@
 // The one place the pipeline stages meet: source -> syntax -> check -> interp.
 #pragma once
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -18,10 +19,20 @@ struct Options {
   std::string traceFile;           // -trace FILE.json
   std::string timelineFile;        // -timeline FILE (.html .svg .mmd, or - for text on stderr)
   size_t traceLimit = 1000000;     // -trace-limit N events
+  bool scripted = false;           // -schedule LIST|FILE: replay these choices
+  std::vector<uint32_t> schedule;
+  int preemptionBound = -2;        // -schedule bN:...: at most N preemptions; explore -preemptions (-2: default)
+  // gol explore
+  int exploreRuns = 1000;
+  double exploreSeconds = 10;
+  bool exhaustive = false;
+  bool json = false;
 };
 
 // Runs (or dumps) a program; returns the process exit code.
 int runFiles(const Options& opts);
+// gol explore: checks the program once, then runs it under many schedules (teach/explore.h).
+int exploreFiles(const Options& opts);
 // Runs a script given as text (stdin when it is not a terminal).
 int runSource(const std::string& name, std::string text, const Options& opts);
 

@@ -7,6 +7,8 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstring>
+#include <fstream>
 #include <random>
 #include <cstdlib>
 #include <iostream>
@@ -25,6 +27,7 @@ constexpr const char* kHelp = R"(gol runs programs written in a statically typed
 
 Usage:
   gol run [flags] FILE... [args]   run a program (.gol or .go files of package main, or one script)
+  gol explore [flags] FILE...      run it under many schedules and list every outcome
   gol FILE [args]                  same as gol run FILE
   gol                              interactive REPL (reads a script from stdin when it is not a terminal)
   gol -                            read a script from stdin
@@ -69,6 +72,8 @@ Flags:
                   with hover and zoom), .svg, .mmd (a Mermaid gantt chart), or - for a text chart
                   on stderr
   -trace-limit N  stop recording after N events (default 1000000); the trace says it was cut
+  -schedule S     replay a scripted schedule: a list of choices such as 0,1,0 (as gol explore
+                  -exhaustive prints them) or a file with one choice per line
   -dump=tokens    print the tokens (with inserted semicolons) instead of running
   -dump=ast       print the syntax tree instead of running
 
@@ -123,8 +128,137 @@ bool parseSeed(const std::string& value, gol::driver::Options& opts) {
   return true;
 }
 
+constexpr const char* kExploreHelp = R"(usage: gol explore [flags] FILE...
+
+Runs the program under many schedules and lists every distinct outcome it reached: what it
+printed, its exit status and the first line of a panic or fatal error (deadlock, concurrent
+map writes), each with how many runs gave it and the command that replays it (checked by
+replaying it once). Every run is a seeded run on virtual processors (see gol help run).
+
+Flags:
+  -runs N         at most N runs (default 1000)
+  -time D         at most this long, as a Go duration: 10s, 500ms, 1m (default 10s)
+  -procs N        virtual processors of every run (default: GOMAXPROCS, else the CPU count)
+  -seed N         random search: the first seed (default 1); run k uses seed N+k
+  -exhaustive     depth-first search over every decision of a scripted schedule — which ready
+                  goroutine runs, whether to switch before each visible operation (loads and
+                  stores of shared variables, map writes, prints), select cases — until every
+                  schedule was tried ("all N schedules explored") or the budget ends
+  -preemptions N  with -exhaustive: at most N switches per schedule away from a goroutine
+                  that could go on (default 2; most concurrency bugs need 2 or fewer);
+                  -1: no bound. Switches where a goroutine blocks or ends are always tried
+  -json           the report as JSON: {"runs", "complete", "outcomes": [{"stdout", "exit",
+                  "error", "count", "seed", "procs", "replay", "replay_verified"}]}
+)";
+
+enum class Command { Run, Explore };
+
+// Go's duration syntax for -time (a number and a unit: ns us ms s m h, possibly several).
+bool parseDuration(const std::string& v, double* seconds) {
+  static const std::pair<const char*, double> units[] = {{"ns", 1e-9}, {"us", 1e-6}, {"µs", 1e-6}, {"ms", 1e-3},
+                                                         {"s", 1}, {"m", 60}, {"h", 3600}};
+  double total = 0;
+  size_t i = 0;
+  while (i < v.size()) {
+    char* end = nullptr;
+    double n = std::strtod(v.c_str() + i, &end);
+    size_t j = static_cast<size_t>(end - v.c_str());
+    if (j == i) return false;
+    bool found = false;
+    for (auto [name, scale] : units) {
+      size_t len = std::strlen(name);
+      if (v.compare(j, len, name) == 0 && !(len == 1 && name[0] == 'm' && v.compare(j, 2, "ms") == 0)) {
+        total += n * scale;
+        i = j + len;
+        found = true;
+        break;
+      }
+    }
+    if (!found) return false;
+  }
+  *seconds = total;
+  return !v.empty() && total > 0;
+}
+
+bool parsePositive(const std::string& name, const std::string& value, long* out) {
+  char* end = nullptr;
+  long n = std::strtol(value.c_str(), &end, 10);
+  if (value.empty() || *end != 0 || n < 1) {
+    fmt::print(stderr, "gol: invalid value {:?} for flag -{}: want a positive number\n", value, name);
+    return false;
+  }
+  *out = n;
+  return true;
+}
+
+// -schedule 0,1,0 or -schedule FILE (one choice per line; lines starting with # are comments);
+// a leading "bN:" is the preemption bound the schedule was found under.
+bool parseSchedule(const std::string& given, gol::driver::Options& opts) {
+  std::string value = given;
+  opts.preemptionBound = -1;
+  if (value.size() > 2 && value[0] == 'b' && value.find(':') != std::string::npos &&
+      value.find_first_not_of("0123456789", 1) == value.find(':')) {
+    opts.preemptionBound = std::atoi(value.c_str() + 1);
+    value = value.substr(value.find(':') + 1);
+  }
+  std::string text = value;
+  if (value.find_first_not_of("0123456789,") != std::string::npos) {
+    std::ifstream in(value);
+    if (!in) {
+      fmt::print(stderr, "gol: -schedule {}: no such file (or a list such as 0,1,0)\n", value);
+      return false;
+    }
+    std::string line;
+    text.clear();
+    while (std::getline(in, line))
+      if (!line.empty() && line[0] != '#') text += line + ",";
+  }
+  opts.schedule.clear();
+  size_t p = 0;
+  while (p < text.size()) {
+    size_t q = text.find_first_of(",\n", p);
+    std::string item = text.substr(p, q == std::string::npos ? std::string::npos : q - p);
+    if (!item.empty()) {
+      if (item.find_first_not_of("0123456789") != std::string::npos) {
+        fmt::print(stderr, "gol: -schedule: {:?} is not a choice number\n", item);
+        return false;
+      }
+      opts.schedule.push_back(static_cast<uint32_t>(std::strtoul(item.c_str(), nullptr, 10)));
+    }
+    if (q == std::string::npos) break;
+    p = q + 1;
+  }
+  opts.scripted = true;
+  return true;
+}
+
+// The flags gol explore adds to those of gol run.
+bool parseExploreFlag(const std::string& name, const std::string& value, gol::driver::Options& opts) {
+  long n;
+  if (name == "preemptions") {
+    char* end = nullptr;
+    n = std::strtol(value.c_str(), &end, 10);
+    if (value.empty() || *end || n < -1) {
+      fmt::print(stderr, "gol: invalid value {:?} for flag -preemptions: want a number, or -1 for no bound\n", value);
+      return false;
+    }
+    opts.preemptionBound = static_cast<int>(n);
+    return true;
+  }
+  if (name == "runs") {
+    if (!parsePositive(name, value, &n)) return false;
+    opts.exploreRuns = static_cast<int>(n);
+    return true;
+  }
+  if (!parseDuration(value, &opts.exploreSeconds)) {
+    fmt::print(stderr, "gol: invalid value {:?} for flag -time: want a duration such as 10s or 500ms\n", value);
+    return false;
+  }
+  return true;
+}
+
 // Parses flags from args[i...]; returns false (after printing why) on a bad flag.
-bool parseFlag(const std::vector<std::string>& args, size_t& i, gol::driver::Options& opts) {
+bool parseFlag(const std::vector<std::string>& args, size_t& i, gol::driver::Options& opts, Command cmd) {
   std::string a = args[i];
   if (a.rfind("--", 0) == 0) a = a.substr(1);
   std::string name = a.substr(1), value;
@@ -135,11 +269,19 @@ bool parseFlag(const std::vector<std::string>& args, size_t& i, gol::driver::Opt
     name = name.substr(0, eq);
   }
   if (name == "h" || name == "help") {
-    fmt::print("{}", kRunHelp);
+    fmt::print("{}", cmd == Command::Run ? kRunHelp : kExploreHelp);
     std::exit(0);
   }
-  static const char* withValue[] = {"procs", "dump", "seed", "trace", "timeline", "trace-limit"};
-  if (std::find(std::begin(withValue), std::end(withValue), name) != std::end(withValue)) {
+  if (cmd == Command::Explore && (name == "exhaustive" || name == "json") && !hasValue) {
+    (name == "exhaustive" ? opts.exhaustive : opts.json) = true;
+    return true;
+  }
+  static const char* runFlags[] = {"procs", "dump", "seed", "trace", "timeline", "trace-limit", "schedule"};
+  static const char* exploreFlags[] = {"procs", "seed", "runs", "time", "preemptions"};
+  bool known = cmd == Command::Run
+                   ? std::find(std::begin(runFlags), std::end(runFlags), name) != std::end(runFlags)
+                   : std::find(std::begin(exploreFlags), std::end(exploreFlags), name) != std::end(exploreFlags);
+  if (known) {
     if (!hasValue) {
       if (i + 1 >= args.size()) {
         fmt::print(stderr, "gol: flag needs an argument: -{}\n", name);
@@ -156,6 +298,8 @@ bool parseFlag(const std::vector<std::string>& args, size_t& i, gol::driver::Opt
       return true;
     }
     if (name == "seed") return parseSeed(value, opts);
+    if (name == "schedule") return parseSchedule(value, opts);
+    if (name == "runs" || name == "time" || name == "preemptions") return parseExploreFlag(name, value, opts);
     if (name == "trace-limit") {
       char* end = nullptr;
       unsigned long long n = std::strtoull(value.c_str(), &end, 10);
@@ -168,7 +312,8 @@ bool parseFlag(const std::vector<std::string>& args, size_t& i, gol::driver::Opt
     }
     return parseProcs(value, opts);
   }
-  fmt::print(stderr, "gol: flag provided but not defined: -{}\nRun 'gol help' for usage.\n", name);
+  fmt::print(stderr, "gol: flag provided but not defined: -{}\nRun 'gol help {}' for usage.\n", name,
+             cmd == Command::Run ? "run" : "explore");
   return false;
 }
 
@@ -178,10 +323,22 @@ int runStdin(gol::driver::Options& opts) {
   return gol::driver::runSource("<stdin>", ss.str(), opts);
 }
 
+int exploreCommand(const std::vector<std::string>& args, size_t i) {
+  gol::driver::Options opts;
+  for (; i < args.size() && args[i].size() > 1 && args[i][0] == '-'; i++)
+    if (!parseFlag(args, i, opts, Command::Explore)) return 2;
+  if (i >= args.size()) {
+    fmt::print(stderr, "gol explore: no files listed\n");
+    return 2;
+  }
+  for (; i < args.size(); i++) opts.files.push_back(args[i]);
+  return gol::driver::exploreFiles(opts);
+}
+
 int runCommand(const std::vector<std::string>& args, size_t i) {
   gol::driver::Options opts;
   for (; i < args.size() && args[i].size() > 1 && args[i][0] == '-'; i++)
-    if (!parseFlag(args, i, opts)) return 2;
+    if (!parseFlag(args, i, opts, Command::Run)) return 2;
   if (i < args.size() && args[i] == "-") {
     opts.args.assign(args.begin() + i + 1, args.end());
     return runStdin(opts);
@@ -214,9 +371,11 @@ int main(int argc, char** argv) {
   }
   if (cmd == "help" || cmd == "-h" || cmd == "-help" || cmd == "--help") {
     if (args.size() > 1 && args[1] == "run") fmt::print("{}", kRunHelp);
+    else if (args.size() > 1 && args[1] == "explore") fmt::print("{}", kExploreHelp);
     else fmt::print("{}", kHelp);
     return 0;
   }
   if (cmd == "run") return runCommand(args, 1);
+  if (cmd == "explore") return exploreCommand(args, 1);
   return runCommand(args, 0);
 }

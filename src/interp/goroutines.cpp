@@ -9,6 +9,7 @@
 #include "interp/compiler.h"
 #include "interp/interp.h"
 #include "interp/recording.h"
+#include "sched/policy.h"
 #include "interp/shared_access.h"
 #include "interp/nodes_composite.h"
 #include "native/native.h"
@@ -227,9 +228,16 @@ int runProgram(Program* prog, const RunOptions& opts) {
   sched::Config cfg;
   cfg.procs = opts.procs;
   cfg.returnFromRun = opts.returnFromRun;
-  cfg.seeded = opts.seeded;
-  setSharedDecisionPoints(opts.seeded || std::getenv("GOL_SCHED_SEED"));
+  cfg.seeded = opts.seeded || opts.scripted;
+  setSharedDecisionPoints(cfg.seeded || std::getenv("GOL_SCHED_SEED"));
   cfg.seed = opts.seed;
+  static sched::Schedule schedule;  // lives through the program's end, where its log is written
+  if (opts.scripted) {
+    schedule.prefix = opts.schedule;
+    schedule.preemptionBound = opts.preemptionBound;
+    cfg.schedule = &schedule;
+    setDecisionLog(&schedule, opts.decisionLogFile);
+  }
   startRecording(opts);
   setOutputCapture(opts.captureStdout, opts.captureStderr);
   int rc = sched::run(cfg, mainEntry, nullptr);

@@ -1,6 +1,7 @@
 // The evaluator's public entry point: runs a checked program (src/DESIGN.md §4).
 #pragma once
 #include <string>
+#include <cstdint>
 #include <vector>
 
 #include "check/info.h"
@@ -22,6 +23,12 @@ struct RunOptions {
   std::string programFile;
   std::string traceFile, timelineFile;
   std::string timelineDump;  // one run of a -procs list: the Timeline's bytes go here instead
+  // Scripted schedule (gol run -schedule, gol explore -exhaustive): the choices to replay, and
+  // where to write every decision taken ("choice options" per line) when the program ends.
+  bool scripted = false;
+  std::vector<uint32_t> schedule;
+  int preemptionBound = -1;
+  std::string decisionLogFile;
   size_t traceLimit = 1000000;
 };
 

@@ -10,6 +10,7 @@
 #include "base/source.h"
 #include "interp/interp.h"
 #include "interp/nodes.h"
+#include "sched/policy.h"
 #include "teach/recorder.h"
 #include "teach/render.h"
 #include "teach/timeline_io.h"
@@ -20,6 +21,8 @@ namespace {
 std::unique_ptr<teach::Recorder> gRecorder;
 std::atomic<bool> gFinished{false};
 RunOptions gOpts;
+const sched::Schedule* gSchedule = nullptr;
+std::string gDecisionLogPath;
 
 std::string shortPos(uint32_t p) {
   if (!p) return "";
@@ -110,7 +113,22 @@ void recordPrint(std::string_view text, bool toStderr) {
   if (gRecorder && !gFinished.load(std::memory_order_relaxed)) gRecorder->print(text, toStderr);
 }
 
+void setDecisionLog(const sched::Schedule* schedule, const std::string& path) {
+  gSchedule = schedule;
+  gDecisionLogPath = path;
+}
+
+// Every decision of a scripted run, as "choice options" lines.
+void writeDecisionLog() {
+  if (!gSchedule || gDecisionLogPath.empty()) return;
+  std::string text;
+  for (auto [choice, options] : gSchedule->log) text += fmt::format("{} {}\n", choice, options);
+  writeFile(gDecisionLogPath, text);
+  gSchedule = nullptr;
+}
+
 void finishRecording() {
+  writeDecisionLog();
   if (!gRecorder || gFinished.exchange(true)) return;
   sched::setEventSink(nullptr);
   teach::Timeline t = gRecorder->finish(gOpts.programFile, sched::procs(), gOpts.seeded, gOpts.seed);

@@ -6,6 +6,10 @@
 #include <string_view>
 #include <vector>
 
+namespace gol::sched {
+struct Schedule;
+}
+
 namespace gol::interp {
 
 struct RunOptions;
@@ -17,6 +21,8 @@ void startReplRecording();
 void restartReplRecording();
 std::string replTimelineText();  // the text chart of what ran since the last input started
 void finishRecording();  // at program end (exit, deadlock, fatal panic): writes the files
+// A scripted run's decisions, written by finishRecording (for gol explore -exhaustive).
+void setDecisionLog(const sched::Schedule* schedule, const std::string& path);
 // Draws several runs of one program on one chart (-procs 1,4), in the format the path's
 // extension names; each run's Timeline was written by its own process (RunOptions::timelineDump).
 bool writeTimelinesFromDumps(const std::vector<std::string>& dumps, const std::string& path);

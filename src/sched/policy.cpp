@@ -68,8 +68,10 @@ uint32_t SeededPolicy::choose(uint32_t k) {
 
 bool SeededPolicy::atVisiblePoint() {
   if (!script_ || runnable_.empty()) return false;
+  if (script_->preemptionBound >= 0 && script_->preemptions >= script_->preemptionBound) return false;
   uint32_t c = choose(static_cast<uint32_t>(runnable_.size() + 1));  // 0: keep running
   if (c == 0) return false;
+  script_->preemptions++;
   forced_ = runnable_[c - 1].g;
   return true;
 }

@@ -50,9 +50,13 @@ class Policy {
 // with k > 1 options the next number in `prefix` picks one (0 past its end); `log` records
 // every decision taken as (choice, options), which is how a depth-first search finds the next
 // schedule to try.
+// preemptionBound (CHESS's context bounding): at most that many switches away from a goroutine
+// that could have continued; -1: no bound. Switches where a goroutine blocks or ends are free.
 struct Schedule {
   std::vector<uint32_t> prefix;
   std::vector<std::pair<uint32_t, uint32_t>> log;
+  int preemptionBound = -1;
+  int preemptions = 0;
 };
 
 // Seeded mode (gol run -seed N): one OS thread simulates `procs` virtual processors, and every

@@ -1,0 +1,111 @@
+#!/usr/bin/env python3
+"""gol explore as a class uses it: "what can this program print?"
+  tests/teach/test_explore.py --gol build/src/gol      ends with `N passed, M failed`
+"""
+import argparse, json, os, shlex, subprocess, sys
+
+HERE = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'explore')
+
+
+def explore(gol, *args):
+    p = subprocess.run([gol, 'explore', *args], capture_output=True, timeout=120, cwd=HERE)
+    assert p.returncode == 0, p.stderr
+    return p.stdout.decode()
+
+
+def explore_json(gol, *args):
+    return json.loads(explore(gol, '-json', *args))
+
+
+def replay(gol, outcome):
+    argv = shlex.split(outcome['replay'])
+    assert argv[:2] == ['gol', 'run'], outcome['replay']
+    p = subprocess.run([gol, *argv[1:]], capture_output=True, timeout=60, cwd=HERE)
+    return p.stdout.decode(), p.returncode, p.stderr.decode()
+
+
+def check_shape(report):
+    assert isinstance(report['runs'], int) and report['runs'] > 0, report
+    assert isinstance(report['complete'], bool)
+    assert sum(o['count'] for o in report['outcomes']) == report['runs'], report
+    for o in report['outcomes']:
+        for key, kind in (('stdout', str), ('exit', int), ('error', str), ('count', int), ('procs', int),
+                          ('replay', str), ('replay_verified', bool)):
+            assert isinstance(o[key], kind), (key, o)
+        assert o['seed'] is None or isinstance(o['seed'], int), o
+
+
+def t_waitgroup_has_exactly_its_two_outputs(gol):
+    r = explore_json(gol, '-procs', '2', 'waitgroup_order.go')
+    check_shape(r)
+    firsts = sorted(o['stdout'].splitlines()[0] for o in r['outcomes'])
+    assert firsts == ['Executing 1st goroutine', 'Executing 2nd goroutine'], r['outcomes']
+    for o in r['outcomes']:
+        assert o['replay_verified'], o
+        out, code, _ = replay(gol, o)
+        assert out == o['stdout'] and code == o['exit'], (o, out, code)
+
+
+def t_three_printers_exhaustive_is_complete_with_six(gol):
+    r = explore_json(gol, '-exhaustive', 'three_printers.go')
+    check_shape(r)
+    assert r['complete'] is True, r['runs']
+    orders = {o['stdout'] for o in r['outcomes']}
+    assert len(orders) == 6 and len(r['outcomes']) == 6, orders
+    for o in r['outcomes']:
+        out, code, _ = replay(gol, o)
+        assert out == o['stdout'], (o['replay'], out)
+    text = explore(gol, '-exhaustive', 'three_printers.go')
+    assert 'schedules with at most 2 preemptions explored' in text, text[:300]
+
+
+def t_rare_deadlock_is_found_and_replays(gol):
+    r = explore_json(gol, '-procs', '2', 'lock_order.go')
+    dead = [o for o in r['outcomes'] if 'deadlock' in o['error']]
+    assert dead, [o['error'] for o in r['outcomes']]
+    assert dead[0]['count'] < r['runs'] / 2, 'the deadlock should be rare'
+    assert any(o['stdout'] == 'done\n' for o in r['outcomes'])
+    out, code, err = replay(gol, dead[0])
+    assert code == 2 and 'all goroutines are asleep - deadlock!' in err, (code, err)
+    text = explore(gol, '-procs', '2', 'lock_order.go')
+    assert '%d of %d runs deadlock' % (dead[0]['count'], r['runs']) in text, text[-400:]
+
+
+def t_correct_program_has_one_outcome(gol):
+    r = explore_json(gol, 'correct_counter.go')
+    assert len(r['outcomes']) == 1 and r['outcomes'][0]['stdout'] == 'counter 9 goroutines 3\n', r['outcomes']
+    r = explore_json(gol, '-exhaustive', '-runs', '200', 'correct_counter.go')
+    assert len(r['outcomes']) == 1 and r['runs'] > 1, (r['runs'], r['outcomes'])
+
+
+def t_budget_flags(gol):
+    r = explore_json(gol, '-runs', '7', 'waitgroup_order.go')
+    assert r['runs'] == 7, r['runs']
+    p = subprocess.run([gol, 'explore', '-time', 'soon', 'waitgroup_order.go'], capture_output=True, cwd=HERE)
+    assert p.returncode == 2 and b'-time' in p.stderr, p.stderr
+    p = subprocess.run([gol, 'help', 'explore'], capture_output=True)
+    assert p.returncode == 0 and b'-exhaustive' in p.stdout
+
+
+TESTS = [t_waitgroup_has_exactly_its_two_outputs, t_three_printers_exhaustive_is_complete_with_six,
+         t_rare_deadlock_is_found_and_replays, t_correct_program_has_one_outcome, t_budget_flags]
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument('--gol', required=True)
+    gol = os.path.abspath(ap.parse_args().gol)
+    passed = failed = 0
+    for t in TESTS:
+        try:
+            t(gol)
+            passed += 1
+        except Exception as e:
+            failed += 1
+            print('FAIL %s: %r' % (t.__name__, e))
+    print('%d passed, %d failed' % (passed, failed))
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == '__main__':
+    main()
