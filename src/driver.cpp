@@ -142,6 +142,8 @@ interp::RunOptions runOptions(const Options& opts) {
   run.scripted = opts.scripted;
   run.schedule = opts.schedule;
   run.preemptionBound = opts.preemptionBound == -2 ? -1 : opts.preemptionBound;
+  run.stepping = opts.stepping;
+  run.scheduleOut = opts.scheduleOut;
   run.procs = opts.procs;
   run.seeded = opts.seeded;
   run.seed = opts.seed;

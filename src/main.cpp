@@ -28,6 +28,7 @@ constexpr const char* kHelp = R"(gol runs programs written in a statically typed
 Usage:
   gol run [flags] FILE... [args]   run a program (.gol or .go files of package main, or one script)
   gol explore [flags] FILE...      run it under many schedules and list every outcome
+  gol step [flags] FILE...         be the scheduler: choose which goroutine runs at each point
   gol FILE [args]                  same as gol run FILE
   gol                              interactive REPL (reads a script from stdin when it is not a terminal)
   gol -                            read a script from stdin
@@ -151,7 +152,19 @@ Flags:
                   "error", "count", "seed", "procs", "replay", "replay_verified"}]}
 )";
 
-enum class Command { Run, Explore };
+constexpr const char* kStepHelp = R"(usage: gol step [-o FILE] [-procs N] [-schedule S] FILE... [args]
+
+Be the scheduler: runs the program as a scripted schedule on virtual processors and, at every
+point where the order could change what it does, stops and asks which goroutine goes next —
+showing each ready goroutine with the source line it would run next. At a goroutine that is
+about to touch shared memory or print, it asks whether to keep running it or switch. Enter
+takes the default (0), t prints the timeline so far, d takes the defaults from there on. The
+program's output appears as it is printed. At the end the choices are saved (default:
+FILE.sched, or -o FILE), and `gol run -schedule FILE.sched FILE` replays the run exactly.
+-schedule S starts from the choices of S and asks after them.
+)";
+
+enum class Command { Run, Explore, Step };
 
 // Go's duration syntax for -time (a number and a unit: ns us ms s m h, possibly several).
 bool parseDuration(const std::string& v, double* seconds) {
@@ -269,7 +282,7 @@ bool parseFlag(const std::vector<std::string>& args, size_t& i, gol::driver::Opt
     name = name.substr(0, eq);
   }
   if (name == "h" || name == "help") {
-    fmt::print("{}", cmd == Command::Run ? kRunHelp : kExploreHelp);
+    fmt::print("{}", cmd == Command::Run ? kRunHelp : cmd == Command::Explore ? kExploreHelp : kStepHelp);
     std::exit(0);
   }
   if (cmd == Command::Explore && (name == "exhaustive" || name == "json") && !hasValue) {
@@ -278,9 +291,9 @@ bool parseFlag(const std::vector<std::string>& args, size_t& i, gol::driver::Opt
   }
   static const char* runFlags[] = {"procs", "dump", "seed", "trace", "timeline", "trace-limit", "schedule"};
   static const char* exploreFlags[] = {"procs", "seed", "runs", "time", "preemptions"};
-  bool known = cmd == Command::Run
-                   ? std::find(std::begin(runFlags), std::end(runFlags), name) != std::end(runFlags)
-                   : std::find(std::begin(exploreFlags), std::end(exploreFlags), name) != std::end(exploreFlags);
+  static const char* stepFlags[] = {"procs", "schedule", "o"};
+  auto in = [&](auto& table) { return std::find(std::begin(table), std::end(table), name) != std::end(table); };
+  bool known = cmd == Command::Run ? in(runFlags) : cmd == Command::Explore ? in(exploreFlags) : in(stepFlags);
   if (known) {
     if (!hasValue) {
       if (i + 1 >= args.size()) {
@@ -299,6 +312,10 @@ bool parseFlag(const std::vector<std::string>& args, size_t& i, gol::driver::Opt
     }
     if (name == "seed") return parseSeed(value, opts);
     if (name == "schedule") return parseSchedule(value, opts);
+    if (name == "o") {
+      opts.scheduleOut = value;
+      return true;
+    }
     if (name == "runs" || name == "time" || name == "preemptions") return parseExploreFlag(name, value, opts);
     if (name == "trace-limit") {
       char* end = nullptr;
@@ -313,7 +330,7 @@ bool parseFlag(const std::vector<std::string>& args, size_t& i, gol::driver::Opt
     return parseProcs(value, opts);
   }
   fmt::print(stderr, "gol: flag provided but not defined: -{}\nRun 'gol help {}' for usage.\n", name,
-             cmd == Command::Run ? "run" : "explore");
+             cmd == Command::Run ? "run" : cmd == Command::Explore ? "explore" : "step");
   return false;
 }
 
@@ -335,10 +352,21 @@ int exploreCommand(const std::vector<std::string>& args, size_t i) {
   return gol::driver::exploreFiles(opts);
 }
 
-int runCommand(const std::vector<std::string>& args, size_t i) {
+int runCommand(const std::vector<std::string>& args, size_t i, Command cmd = Command::Run) {
   gol::driver::Options opts;
   for (; i < args.size() && args[i].size() > 1 && args[i][0] == '-'; i++)
-    if (!parseFlag(args, i, opts, Command::Run)) return 2;
+    if (!parseFlag(args, i, opts, cmd)) return 2;
+  if (cmd == Command::Step) {
+    if (i >= args.size()) {
+      fmt::print(stderr, "gol step: no files listed\n");
+      return 2;
+    }
+    opts.stepping = opts.scripted = true;
+    if (opts.scheduleOut.empty()) {
+      std::string base = args[i].substr(args[i].rfind('/') == std::string::npos ? 0 : args[i].rfind('/') + 1);
+      opts.scheduleOut = base + ".sched";
+    }
+  }
   if (i < args.size() && args[i] == "-") {
     opts.args.assign(args.begin() + i + 1, args.end());
     return runStdin(opts);
@@ -372,10 +400,12 @@ int main(int argc, char** argv) {
   if (cmd == "help" || cmd == "-h" || cmd == "-help" || cmd == "--help") {
     if (args.size() > 1 && args[1] == "run") fmt::print("{}", kRunHelp);
     else if (args.size() > 1 && args[1] == "explore") fmt::print("{}", kExploreHelp);
+    else if (args.size() > 1 && args[1] == "step") fmt::print("{}", kStepHelp);
     else fmt::print("{}", kHelp);
     return 0;
   }
   if (cmd == "run") return runCommand(args, 1);
   if (cmd == "explore") return exploreCommand(args, 1);
+  if (cmd == "step") return runCommand(args, 1, Command::Step);
   return runCommand(args, 0);
 }

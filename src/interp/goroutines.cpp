@@ -9,6 +9,7 @@
 #include "interp/compiler.h"
 #include "interp/interp.h"
 #include "interp/recording.h"
+#include "interp/stepping.h"
 #include "sched/policy.h"
 #include "interp/shared_access.h"
 #include "interp/nodes_composite.h"
@@ -236,7 +237,11 @@ int runProgram(Program* prog, const RunOptions& opts) {
     schedule.prefix = opts.schedule;
     schedule.preemptionBound = opts.preemptionBound;
     cfg.schedule = &schedule;
-    setDecisionLog(&schedule, opts.decisionLogFile);
+    setDecisionLog(&schedule, opts.decisionLogFile, opts);
+    if (opts.stepping) {
+      installStepper(&schedule);
+      startReplRecording();  // for the "timeline so far"
+    }
   }
   startRecording(opts);
   setOutputCapture(opts.captureStdout, opts.captureStderr);

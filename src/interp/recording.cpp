@@ -93,6 +93,9 @@ void startRecording(const RunOptions& opts) {
   sched::setEventSink(gRecorder.get());
 }
 
+teach::GoroutineView describeGoroutine(const sched::G* g) { return describe(g); }
+std::string positionText(uint32_t pos) { return shortPos(pos); }
+
 void startReplRecording() {
   gRecorder = std::make_unique<teach::Recorder>(200000, describe, shortPos);
   sched::setEventSink(gRecorder.get());
@@ -113,7 +116,8 @@ void recordPrint(std::string_view text, bool toStderr) {
   if (gRecorder && !gFinished.load(std::memory_order_relaxed)) gRecorder->print(text, toStderr);
 }
 
-void setDecisionLog(const sched::Schedule* schedule, const std::string& path) {
+void setDecisionLog(const sched::Schedule* schedule, const std::string& path, const RunOptions& opts) {
+  gOpts = opts;
   gSchedule = schedule;
   gDecisionLogPath = path;
 }
@@ -124,11 +128,22 @@ void writeDecisionLog() {
   std::string text;
   for (auto [choice, options] : gSchedule->log) text += fmt::format("{} {}\n", choice, options);
   writeFile(gDecisionLogPath, text);
-  gSchedule = nullptr;
+}
+
+// The choices of a stepped run, as a file -schedule reads back.
+void writeScheduleFile() {
+  if (!gSchedule || gOpts.scheduleOut.empty()) return;
+  std::string text = fmt::format("# gol schedule of {}: replay with gol run -schedule {} {}\n", gOpts.programFile,
+                                 gOpts.scheduleOut, gOpts.programFile);
+  if (gSchedule->preemptionBound >= 0) text = fmt::format("b{}:\n", gSchedule->preemptionBound) + text;
+  for (auto [choice, options] : gSchedule->log) text += fmt::format("{}\n", choice);
+  if (writeFile(gOpts.scheduleOut, text)) fmt::print(stderr, "gol step: schedule saved in {}\n", gOpts.scheduleOut);
 }
 
 void finishRecording() {
   writeDecisionLog();
+  writeScheduleFile();
+  gSchedule = nullptr;
   if (!gRecorder || gFinished.exchange(true)) return;
   sched::setEventSink(nullptr);
   teach::Timeline t = gRecorder->finish(gOpts.programFile, sched::procs(), gOpts.seeded, gOpts.seed);

@@ -56,11 +56,11 @@ const char* eventName(Event e) {
 SeededPolicy::SeededPolicy(uint64_t seed, int procs, Schedule* script)
     : clock_(static_cast<size_t>(procs < 1 ? 1 : procs), 0), state_(seed * 0x9E3779B97F4A7C15ull + 1), script_(script) {}
 
-uint32_t SeededPolicy::choose(uint32_t k) {
+uint32_t SeededPolicy::choose(uint32_t k, Decision kind, const G* const* options) {
   if (!script_) return k ? static_cast<uint32_t>(next64() % k) : 0;  // draws even for k = 1: seeds stay as they were
   if (k <= 1) return 0;
   size_t i = script_->log.size();
-  uint32_t c = i < script_->prefix.size() ? script_->prefix[i] : 0;
+  uint32_t c = i < script_->prefix.size() ? script_->prefix[i] : script_->ask ? script_->ask(kind, k, options) : 0;
   if (c >= k) c = 0;  // a schedule for another program version: stay valid
   script_->log.push_back({c, k});
   return c;
@@ -69,7 +69,9 @@ uint32_t SeededPolicy::choose(uint32_t k) {
 bool SeededPolicy::atVisiblePoint() {
   if (!script_ || runnable_.empty()) return false;
   if (script_->preemptionBound >= 0 && script_->preemptions >= script_->preemptionBound) return false;
-  uint32_t c = choose(static_cast<uint32_t>(runnable_.size() + 1));  // 0: keep running
+  std::vector<const G*> opts{currentWorker()->curg};
+  for (const Entry& e : runnable_) opts.push_back(e.g);
+  uint32_t c = choose(static_cast<uint32_t>(opts.size()), Decision::KeepOrSwitch, opts.data());  // 0: keep running
   if (c == 0) return false;
   script_->preemptions++;
   forced_ = runnable_[c - 1].g;
@@ -128,7 +130,11 @@ G* SeededPolicy::pop() {
   if (earliest > t) clock_[curP_] = t = earliest;  // idle until the first one is ready
   uint32_t ready = 0;
   for (const Entry& e : runnable_) ready += e.readyAt <= t;
-  uint32_t pick = choose(ready);
+  std::vector<const G*> opts;
+  if (script_)
+    for (const Entry& e : runnable_)
+      if (e.readyAt <= t) opts.push_back(e.g);
+  uint32_t pick = choose(ready, Decision::NextGoroutine, script_ ? opts.data() : nullptr);
   for (size_t i = 0; i < runnable_.size(); i++) {
     if (runnable_[i].readyAt > t || pick-- != 0) continue;
     G* g = runnable_[i].g;

@@ -52,11 +52,18 @@ class Policy {
 // schedule to try.
 // preemptionBound (CHESS's context bounding): at most that many switches away from a goroutine
 // that could have continued; -1: no bound. Switches where a goroutine blocks or ends are free.
+// ask (gol step): past the end of the prefix, a person chooses instead of 0.
+enum class Decision : uint8_t {
+  NextGoroutine,  // options: the ready goroutines
+  KeepOrSwitch,   // options: the running goroutine (0 = keep running it), then the ready ones
+  SelectCase,     // options: none given (select's shuffled case order)
+};
 struct Schedule {
   std::vector<uint32_t> prefix;
   std::vector<std::pair<uint32_t, uint32_t>> log;
   int preemptionBound = -1;
   int preemptions = 0;
+  uint32_t (*ask)(Decision kind, uint32_t n, const G* const* options) = nullptr;
 };
 
 // Seeded mode (gol run -seed N): one OS thread simulates `procs` virtual processors, and every
@@ -93,7 +100,9 @@ class SeededPolicy final : public Policy {
   bool scripted() const override { return script_ != nullptr; }
 
  private:
-  uint32_t choose(uint32_t k);  // a decision among k options: scripted, else random
+  // A decision among k options: scripted (or asked), else random. `options` names the
+  // goroutines behind the options when there are such (else null).
+  uint32_t choose(uint32_t k, Decision kind = Decision::SelectCase, const G* const* options = nullptr);
   uint64_t next64();
   int earliestP() const;
   struct Entry {
