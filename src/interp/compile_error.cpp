@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cstdio>
 
 #include "base/source.h"
@@ -14,12 +15,19 @@
 
 namespace gol::interp {
 
-std::vector<bool>& mutableKindsCompiled() {
-  static std::vector<bool> seen(static_cast<size_t>(ast::NodeKind::FuncDecl) + 1);
-  return seen;
-}
+namespace {
+// Functions compile lazily, on whichever worker first calls them, so several compile at once.
+constexpr size_t kKinds = static_cast<size_t>(ast::NodeKind::FuncDecl) + 1;
+std::atomic<bool> gKindSeen[kKinds];
+}  // namespace
 
-const std::vector<bool>& kindsCompiled() { return mutableKindsCompiled(); }
+void noteKindCompiled(ast::NodeKind k) { gKindSeen[static_cast<size_t>(k)].store(true, std::memory_order_relaxed); }
+
+std::vector<bool> kindsCompiled() {
+  std::vector<bool> out(kKinds);
+  for (size_t i = 0; i < kKinds; i++) out[i] = gKindSeen[i].load(std::memory_order_relaxed);
+  return out;
+}
 
 namespace {
 bool gSharedDecisionPoints = false;

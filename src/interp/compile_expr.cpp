@@ -405,7 +405,7 @@ Expr* Compiler::expr(ast::Expr* e) {
     GOL_CASES(GOL_TYPE_KINDS) GOL_CASES(GOL_STMT_KINDS) GOL_CASES(GOL_DECL_KINDS)
       compilerBug(e->pos, std::string("a ") + ast::nodeKindName(e->kind) + " as a value");
   }
-  mutableKindsCompiled()[static_cast<size_t>(e->kind)] = true;
+  noteKindCompiled(e->kind);
   if (n && !n->pos) n->pos = e->pos;
   return n;
 }

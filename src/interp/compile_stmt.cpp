@@ -738,7 +738,7 @@ Stmt* Compiler::stmt(ast::Stmt* s) {
     GOL_CASES(GOL_EXPR_KINDS) GOL_CASES(GOL_TYPE_KINDS) GOL_CASES(GOL_DECL_KINDS)
       compilerBug(s->pos, std::string("a ") + ast::nodeKindName(s->kind) + " as a statement");
   }
-  mutableKindsCompiled()[static_cast<size_t>(s->kind)] = true;
+  noteKindCompiled(s->kind);
   if (!n->pos) n->pos = s->pos;
   return n;
 }

@@ -28,8 +28,8 @@ struct LValue {
 [[noreturn]] void compilerBug(Pos pos, const std::string& what);
 // Node kinds Compiler::expr and Compiler::stmt have compiled in this process (tests check that a
 // program using every construct reaches every kind).
-const std::vector<bool>& kindsCompiled();
-std::vector<bool>& mutableKindsCompiled();
+std::vector<bool> kindsCompiled();
+void noteKindCompiled(ast::NodeKind k);
 
 class Compiler {
  public:

@@ -316,7 +316,7 @@ L:
 )"));
   CHECK(r.code == 0);
   CHECK(r.out == "-2 false 4 [6] 1 3 4 4 4\n");
-  const auto& seen = interp::kindsCompiled();
+  const std::vector<bool> seen = interp::kindsCompiled();
   using ast::NodeKind;
   // Kinds that never reach those two switches: parts of other nodes (compiled by their parent),
   // literals and parentheses (always constants or looked through), types, and declarations above
