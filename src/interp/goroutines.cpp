@@ -52,7 +52,10 @@ void goEntry(void* arg) {
   }
   if (panicked) {
     g->top = &root;  // the unwound frames are gone
-    printPanicAndExit(g);
+    // At the prompt a program's goroutine panicking must not end the session: report it as Go
+    // would and end only that goroutine.
+    if (replMode()) printPanic(g);
+    else printPanicAndExit(g);
   }
 }
 

@@ -177,6 +177,7 @@ void installOutputHooks();
 void setOutputCapture(std::string* out, std::string* err);  // tests
 void setOutputSink(void (*sink)(std::string_view));  // REPL: all program output goes here
 void setReplMode(bool on);                           // REPL: flush after every write
+bool replMode();                                     // REPL: panics in goroutines end only them
 
 // goroutines.cpp
 GState* newGState();

@@ -95,6 +95,7 @@ void setOutputSink(void (*sink)(std::string_view)) {
 }
 
 void setReplMode(bool on) { gRepl = on; }
+bool replMode() { return gRepl; }
 
 void installOutputHooks() {
   gInteractive = isatty(1);

@@ -62,7 +62,7 @@ class Repl {
       if (entry.find_first_not_of(" \t\n") == std::string::npos) continue;
       editor_.addHistory(entry);
       if (entry[0] == ':') command(entry);
-      else runEntry("<input>", entry);
+      else runEntry(fmt::format("<input {}>", ++inputs_), entry);  // positions say which input
     }
     return exitCode_;
   }
@@ -197,6 +197,7 @@ class Repl {
   LineEditor editor_;
   std::unique_ptr<check::Session> session_;
   interp::ReplRuntime runtime_;
+  int inputs_ = 0;
   bool quit_ = false;
   int exitCode_ = 0;
 };

@@ -170,6 +170,7 @@ def sc_goroutines_command_and_quit(t):
     t.line('go func() { <-block }()')
     t.line(':goroutines')
     t.expect(r'chan receive')
+    t.expect(r'<input 2>:1')  # the second input started it
     t.line(':quit')
     t.wait_exit()
 
@@ -218,9 +219,19 @@ def sc_timeline(t):
     t.expect(r'1 to 256')
 
 
+def sc_goroutine_panic_keeps_session(t):
+    t.expect(r'> ')
+    t.line('kept := 41')
+    t.line('go func() { var m map[string]int; m["x"] = 1 }()')
+    t.expect(r'panic: assignment to entry in nil map')
+    t.line('kept + 1')
+    t.expect(r'\n42\n')
+
+
 SCENARIOS = [sc_values_and_redeclaration, sc_multiline, sc_history, sc_completion,
              sc_goroutine_output_while_typing, sc_interrupt_loop, sc_errors_keep_session,
-             sc_goroutines_command_and_quit, sc_ctrl_d_exits, sc_function_literal_continues, sc_timeline]
+             sc_goroutines_command_and_quit, sc_ctrl_d_exits, sc_function_literal_continues, sc_timeline,
+             sc_goroutine_panic_keeps_session]
 
 
 def main():
