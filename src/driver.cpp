@@ -143,6 +143,7 @@ interp::RunOptions runOptions(const Options& opts) {
   run.schedule = opts.schedule;
   run.preemptionBound = opts.preemptionBound == -2 ? -1 : opts.preemptionBound;
   run.stepping = opts.stepping;
+  run.hints = opts.hints;
   run.scheduleOut = opts.scheduleOut;
   run.procs = opts.procs;
   run.seeded = opts.seeded;

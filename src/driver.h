@@ -21,6 +21,7 @@ struct Options {
   size_t traceLimit = 1000000;     // -trace-limit N events
   bool scripted = false;           // -schedule LIST|FILE: replay these choices
   bool stepping = false;           // gol step: ask at every decision past the schedule
+  bool hints = false;              // -hints
   std::string scheduleOut;         // gol step -o FILE
   std::vector<uint32_t> schedule;
   int preemptionBound = -2;        // -schedule bN:...: at most N preemptions; explore -preemptions (-2: default)

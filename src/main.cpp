@@ -75,6 +75,9 @@ Flags:
   -trace-limit N  stop recording after N events (default 1000000); the trace says it was cut
   -schedule S     replay a scripted schedule: a list of choices such as 0,1,0 (as gol explore
                   -exhaustive prints them) or a file with one choice per line
+  -hints          notes in plain words on stderr (stdout stays Go's): goroutines still running
+                  when main returned, why each goroutine of a deadlock can never wake, the
+                  Done that made a WaitGroup negative
   -dump=tokens    print the tokens (with inserted semicolons) instead of running
   -dump=ast       print the syntax tree instead of running
 
@@ -284,6 +287,10 @@ bool parseFlag(const std::vector<std::string>& args, size_t& i, gol::driver::Opt
   if (name == "h" || name == "help") {
     fmt::print("{}", cmd == Command::Run ? kRunHelp : cmd == Command::Explore ? kExploreHelp : kStepHelp);
     std::exit(0);
+  }
+  if (cmd == Command::Run && name == "hints" && !hasValue) {
+    opts.hints = true;
+    return true;
   }
   if (cmd == Command::Explore && (name == "exhaustive" || name == "json") && !hasValue) {
     (name == "exhaustive" ? opts.exhaustive : opts.json) = true;

@@ -16,6 +16,7 @@
 #include <cstdio>
 
 #include "base/source.h"
+#include "interp/hints.h"
 #include "interp/recording.h"
 #include "interp/builtins.h"
 #include "interp/compiler.h"
@@ -257,6 +258,7 @@ void printPanic(GState* g) {
   out += "\ngoroutine " + std::to_string(g->id) + " [running]:\n";
   if (top) out += std::string(rt::strView(top->trace));
   writeStderr(out);
+  if (top && hintsOn()) hintPanic(panicValueString(top->val), std::string(rt::strView(top->trace)));
 }
 
 // ---------------------------------------------------------------- hooks

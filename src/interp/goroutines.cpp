@@ -8,6 +8,7 @@
 
 #include "interp/compiler.h"
 #include "interp/interp.h"
+#include "interp/hints.h"
 #include "interp/recording.h"
 #include "interp/stepping.h"
 #include "sched/policy.h"
@@ -36,11 +37,13 @@ struct SeqInit : Stmt {  // var a, b = f(): evaluate into temps, then store each
 struct GoStart {  // gol heap (Words): reachable from the new G's arg while it waits to run
   Expr* call;
   DeferRec* rec;
+  Pos createdAt;
 };
 
 void goEntry(void* arg) {
   auto* st = static_cast<GoStart*>(arg);
   GState* g = newGState();
+  g->createdAt = st->createdAt;
   Frame root;
   root.g = g;
   root.s = st->rec->vals;
@@ -119,6 +122,7 @@ void mainEntry(void*) {
     printPanicAndExit(g);
   }
   flushStdout();
+  hintMainReturned();
 }
 
 void onExit(int) {
@@ -141,6 +145,7 @@ void onDeadlock() {
   d.out = "fatal error: all goroutines are asleep - deadlock!\n";
   sched::forEachG(reportG, &d);
   writeStderr(d.out);
+  hintDeadlock();
   finishRecording();
 }
 }  // namespace
@@ -193,11 +198,13 @@ GState* newGState() {
   return g;
 }
 
-void spawnGoroutine(Expr* call, DeferRec* rec, Frame&) {
+void spawnGoroutine(Expr* call, DeferRec* rec, Frame& parent) {
   auto* st = static_cast<GoStart*>(rt::alloc(sizeof(GoStart), rt::ObjKind::Words));
   st->call = call;
   st->rec = rec;
-  sched::spawn(goEntry, st);
+  st->createdAt = parent.pos;
+  sched::G* g = sched::spawn(goEntry, st);
+  if (hintsOn()) noteSpawn(g->id, parent.pos);
 }
 
 Value* allocGlobals(int n) {
@@ -233,6 +240,7 @@ int runProgram(Program* prog, const RunOptions& opts) {
   cfg.procs = opts.procs;
   cfg.returnFromRun = opts.returnFromRun;
   cfg.seeded = opts.seeded || opts.scripted;
+  setHints(opts.hints);
   setSharedDecisionPoints(cfg.seeded || std::getenv("GOL_SCHED_SEED"));
   cfg.seed = opts.seed;
   static sched::Schedule schedule;  // lives through the program's end, where its log is written

@@ -29,6 +29,7 @@ struct RunOptions {
   std::vector<uint32_t> schedule;
   int preemptionBound = -1;
   std::string decisionLogFile;
+  bool hints = false;        // -hints: plain-words notes on stderr (interp/hints.h)
   bool stepping = false;     // gol step: a person makes the choices past the schedule's prefix
   std::string scheduleOut;   // gol step: where the choices are saved
   size_t traceLimit = 1000000;

@@ -127,6 +127,7 @@ struct GState {
   Panic* panic = nullptr;     // current panic chain (newest first)
   bool nextDeferCall = false; // the next invoke is a deferred call run while panicking
   void* gsched = nullptr;     // the sched::G
+  Pos createdAt = 0;          // the `go` statement that started it (0: main)
 };
 
 // Thrown (within one goroutine only) to unwind to the nearest frame with defers.
