@@ -5,6 +5,7 @@
 // writes the output, and paints the input below it.
 #include "repl/line_editor.h"
 
+#include <poll.h>
 #include <sys/ioctl.h>
 #include <termios.h>
 #include <unistd.h>
@@ -63,7 +64,9 @@ LineEditor::LineEditor(std::string historyFile) : historyFile_(std::move(history
 LineEditor::~LineEditor() { restoreTerminal(); }
 
 void LineEditor::restoreTerminal() {
-  if (gSaved) tcsetattr(STDIN_FILENO, TCSADRAIN, &gSavedTermios);
+  if (!gSaved) return;
+  writeAll("\x1b[?2004l");
+  tcsetattr(STDIN_FILENO, TCSADRAIN, &gSavedTermios);
   rawOn_ = false;
 }
 
@@ -78,6 +81,7 @@ bool LineEditor::enableRaw() {
   raw.c_cc[VMIN] = 1;
   raw.c_cc[VTIME] = 0;
   if (tcsetattr(STDIN_FILENO, TCSADRAIN, &raw) < 0) return false;
+  writeAll("\x1b[?2004h");  // bracketed paste on while editing
   rawOn_ = true;
   return true;
 }
@@ -93,6 +97,7 @@ void LineEditor::disableRaw() {
 // an end-of-file nobody reads. Typed-ahead keys stay queued, unechoed, and the next readLine
 // takes them as keys.
 void LineEditor::runningMode() {
+  writeAll("\x1b[?2004l");
   termios t = gSavedTermios;
   t.c_lflag &= ~(ECHO | ICANON);
   t.c_cc[VMIN] = 1;
@@ -261,16 +266,44 @@ void LineEditor::complete() {
   }
 }
 
+// Bracketed paste: everything up to ESC [ 201 ~ is text, newlines included (a pasted
+// multi-line function becomes one multi-line entry), inserted at once and drawn once.
+void LineEditor::readPaste() {
+  static const std::string kEnd = "\x1b[201~";
+  std::string text;
+  while (text.size() < kEnd.size() || text.compare(text.size() - kEnd.size(), kEnd.size(), kEnd) != 0) {
+    int c = readKey();
+    if (c < 0) break;
+    text += c == '\r' ? '\n' : static_cast<char>(c);
+  }
+  if (text.size() >= kEnd.size() && text.compare(text.size() - kEnd.size(), kEnd.size(), kEnd) == 0)
+    text.resize(text.size() - kEnd.size());
+  insert(text);
+}
+
+// True when more keys are already waiting: the screen is redrawn only once they are handled,
+// so a paste costs one redraw, not one per character.
+static bool inputPending() {
+  pollfd p{STDIN_FILENO, POLLIN, 0};
+  return poll(&p, 1, 0) > 0 && (p.revents & POLLIN);
+}
+
 void LineEditor::handleEscape() {
   int a = readKey();
   if (a != '[' && a != 'O') return;
   int b = readKey();
   if (b >= '0' && b <= '9') {
+    int num = b - '0';
     int c = readKey();
+    while (c >= '0' && c <= '9') {
+      num = num * 10 + (c - '0');
+      c = readKey();
+    }
     if (c != '~') return;
-    if (b == '1' || b == '7') cursor_ = 0;
-    else if (b == '4' || b == '8') cursor_ = buf_.size();
-    else if (b == '3' && cursor_ < buf_.size()) {
+    if (num == 200) readPaste();
+    else if (num == 1 || num == 7) cursor_ = 0;
+    else if (num == 4 || num == 8) cursor_ = buf_.size();
+    else if (num == 3 && cursor_ < buf_.size()) {
       size_t n = 1;
       while (cursor_ + n < buf_.size() && (static_cast<unsigned char>(buf_[cursor_ + n]) & 0xC0) == 0x80) n++;
       buf_.erase(cursor_, n);
@@ -346,7 +379,7 @@ LineEditor::Status LineEditor::readLine(const std::string& prompt, const std::st
     else if (c == kTab) { complete(); continue; }
     else if (c == kEsc) handleEscape();
     else if (c >= 32) insert(std::string(1, static_cast<char>(c)));
-    redraw();
+    if (!inputPending()) redraw();
   }
   cursor_ = buf_.size();
   redraw();

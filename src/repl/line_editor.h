@@ -40,6 +40,7 @@ class LineEditor {
   void redraw();
   void clearDrawn();
   void handleEscape();
+  void readPaste();
   void historyMove(int delta);
   bool reverseSearch();  // true: Enter pressed, submit the found entry
   void complete();

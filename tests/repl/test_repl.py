@@ -228,10 +228,38 @@ def sc_goroutine_panic_keeps_session(t):
     t.expect(r'\n42\n')
 
 
+def sc_paste_is_linear(t):
+    t.expect(r'> ')
+    t.read(0.2)
+    # A bracketed paste of one 100,000-character line, then Enter: fast and drawn once.
+    before = len(t.buf)
+    start = time.monotonic()
+    payload = 'x := "' + 'a' * 100000 + '"'
+    os.write(t.fd, ('\x1b[200~' + payload + '\x1b[201~').encode())
+    t.send('\r')
+    t.line('len(x)')
+    t.expect(r'\n100000\n', timeout=5)
+    took = time.monotonic() - start
+    drawn = len(t.buf) - before
+    assert took < 1.5, 'paste took %.2f s' % took
+    assert drawn < 1000000, 'paste wrote %d bytes to the terminal' % drawn
+    # Without bracketed paste (a terminal that lacks it): 20,000 characters in one burst.
+    before = len(t.buf)
+    start = time.monotonic()
+    os.write(t.fd, ('y := "' + 'b' * 20000 + '"\r').encode())
+    t.line('len(y)')
+    t.expect(r'\n20000\n', timeout=5)
+    assert time.monotonic() - start < 1.5 and len(t.buf) - before < 1000000, (time.monotonic() - start, len(t.buf) - before)
+    # A pasted multi-line function is one entry.
+    os.write(t.fd, '\x1b[200~func twice(n int) int {\n\treturn 2 * n\n}\x1b[201~\r'.encode())
+    t.line('twice(21)')
+    t.expect(r'\n42\n')
+
+
 SCENARIOS = [sc_values_and_redeclaration, sc_multiline, sc_history, sc_completion,
              sc_goroutine_output_while_typing, sc_interrupt_loop, sc_errors_keep_session,
              sc_goroutines_command_and_quit, sc_ctrl_d_exits, sc_function_literal_continues, sc_timeline,
-             sc_goroutine_panic_keeps_session]
+             sc_goroutine_panic_keeps_session, sc_paste_is_linear]
 
 
 def main():
