@@ -144,6 +144,7 @@ interp::RunOptions runOptions(const Options& opts) {
   run.preemptionBound = opts.preemptionBound == -2 ? -1 : opts.preemptionBound;
   run.stepping = opts.stepping;
   run.hints = opts.hints;
+  run.race = opts.race;
   run.scheduleOut = opts.scheduleOut;
   run.procs = opts.procs;
   run.seeded = opts.seeded;

@@ -22,6 +22,7 @@ struct Options {
   bool scripted = false;           // -schedule LIST|FILE: replay these choices
   bool stepping = false;           // gol step: ask at every decision past the schedule
   bool hints = false;              // -hints
+  bool race = false;               // -race
   std::string scheduleOut;         // gol step -o FILE
   std::vector<uint32_t> schedule;
   int preemptionBound = -2;        // -schedule bN:...: at most N preemptions; explore -preemptions (-2: default)

@@ -47,7 +47,7 @@ Standard packages: fmt strings strconv errors math math/rand sort slices maps os
 unicode unicode/utf8 sync sync/atomic time context runtime.
 )";
 
-constexpr const char* kRunHelp = R"(usage: gol run [flags] FILE... [args]
+constexpr const char* kRunHelp = R"help(usage: gol run [flags] FILE... [args]
 
 Runs a program: one script, or the .go/.gol files of package main. Arguments after the files
 are the program's (os.Args[1:]).
@@ -75,6 +75,8 @@ Flags:
   -trace-limit N  stop recording after N events (default 1000000); the trace says it was cut
   -schedule S     replay a scripted schedule: a list of choices such as 0,1,0 (as gol explore
                   -exhaustive prints them) or a file with one choice per line
+  -race           the data race detector: reports unsynchronised accesses to the same variable
+                  in Go's layout with both source lines, "Found N data race(s)", exit 66
   -hints          notes in plain words on stderr (stdout stays Go's): goroutines still running
                   when main returned, why each goroutine of a deadlock can never wake, the
                   Done that made a WaitGroup negative
@@ -82,7 +84,7 @@ Flags:
   -dump=ast       print the syntax tree instead of running
 
 Test knobs: GOL_SCHED_SEED=N is -seed N; GOL_STRESS=1 yields at every safepoint.
-)";
+)help";
 
 bool isSourceFile(const std::string& a) {
   auto ends = [&](const char* s) {
@@ -288,8 +290,8 @@ bool parseFlag(const std::vector<std::string>& args, size_t& i, gol::driver::Opt
     fmt::print("{}", cmd == Command::Run ? kRunHelp : cmd == Command::Explore ? kExploreHelp : kStepHelp);
     std::exit(0);
   }
-  if (cmd == Command::Run && name == "hints" && !hasValue) {
-    opts.hints = true;
+  if (cmd == Command::Run && (name == "hints" || name == "race") && !hasValue) {
+    (name == "hints" ? opts.hints : opts.race) = true;
     return true;
   }
   if (cmd == Command::Explore && (name == "exhaustive" || name == "json") && !hasValue) {

@@ -99,6 +99,7 @@ struct DeleteNode : Expr {
   Value eval(Frame& f) override {
     auto* mo = m->eval(f).as<rt::MapObj>();
     Value key = k->eval(f);
+    if (GOL_UNLIKELY(gRaceWatch) && mo) raceWriteSlow(mo);
     if (mo) rt::mapDelete(mo, key);
     return Value();
   }
@@ -150,8 +151,8 @@ struct ClearNode : Expr {
     bool obj = isObj(et);
     Value* d = s->data();
     for (int64_t i = 0; i < s->len; i++) {
-      if (obj) rt::assignInPlace(et, rt::load(&d[i]), rt::zeroValue(et));
-      else rt::store(&d[i], Value());
+      if (obj) rt::assignInPlace(et, heapLoad(&d[i]), rt::zeroValue(et));
+      else heapStore(&d[i], Value());
     }
     return Value();
   }

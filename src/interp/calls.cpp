@@ -167,7 +167,7 @@ void invokeBody(Func* fn, Value* s, const Value* caps, Frame& caller) {
   if (fn->needsResultFixup) {
     for (int i = 0; i < fn->nresults; i++) {
       Value v = s[fn->resultSlots[i]];
-      if (fn->resultBoxed[i]) v = rt::load(&v.as<rt::Cell>()->v);
+      if (fn->resultBoxed[i]) v = heapLoad(&v.as<rt::Cell>()->v);
       s[fn->resultBase + i] = v;
     }
   }
@@ -279,7 +279,7 @@ Value adjustReceiver(const MethodEntry* me, Value v) {
     auto* o = v.as<rt::StructObj>();
     nilCheck(o);
     if (i + 1 == n && me->haveIndirect) return makePtr(&o->fields[me->path[i]], o);
-    v = rt::load(&o->fields[me->path[i]]);
+    v = heapLoad(&o->fields[me->path[i]]);
   }
   if (me->copyRecv) {
     nilCheck(v.p);
@@ -287,7 +287,7 @@ Value adjustReceiver(const MethodEntry* me, Value v) {
   }
   if (me->derefPtr) {
     nilCheck(v.p);
-    return rt::load(v.as<rt::PtrObj>()->addr);
+    return heapLoad(v.as<rt::PtrObj>()->addr);
   }
   return v;
 }

@@ -113,7 +113,7 @@ struct PackNode : Expr {
     int64_t n = static_cast<int64_t>(elems.size());
     Value s = rt::makeSlice(sliceType, n, n);
     Value* d = s.as<rt::SliceObj>()->data();
-    for (int64_t i = 0; i < n; i++) rt::store(&d[i], elems[i]->eval(f));
+    for (int64_t i = 0; i < n; i++) heapStore(&d[i], elems[i]->eval(f));
     return s;
   }
 };

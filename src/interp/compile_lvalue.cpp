@@ -40,10 +40,10 @@ struct WordLV : LValue {  // a shared word: cell, captured cell or global
       default: return gaddr;
     }
   }
-  Value load(Frame& f) override { return rt::load(addr(f)); }
+  Value load(Frame& f) override { return heapLoad(addr(f)); }
   void store(Frame& f, Value v) override {
     if (obj) storeObj(type, addr(f), v);
-    else rt::store(addr(f), v);
+    else heapStore(addr(f), v);
   }
 };
 
@@ -57,10 +57,10 @@ struct FieldLV : LValue {
     nilCheck(o);
     return &o->fields[idx];
   }
-  Value load(Frame& f) override { return rt::load(addr(f)); }
+  Value load(Frame& f) override { return heapLoad(addr(f)); }
   void store(Frame& f, Value v) override {
     if (obj) storeObj(type, addr(f), v);
-    else rt::store(addr(f), v);
+    else heapStore(addr(f), v);
   }
 };
 
@@ -85,10 +85,10 @@ struct IndexLV : LValue {
     if (GOL_UNLIKELY(static_cast<uint64_t>(k) >= static_cast<uint64_t>(a->len))) panicIndex(k, a->len);
     return &a->elems[k];
   }
-  Value load(Frame& f) override { return rt::load(addr(f)); }
+  Value load(Frame& f) override { return heapLoad(addr(f)); }
   void store(Frame& f, Value v) override {
     if (obj) storeObj(type, addr(f), v);
-    else rt::store(addr(f), v);
+    else heapStore(addr(f), v);
   }
 };
 
@@ -109,6 +109,7 @@ struct MapLV : LValue {
   void store(Frame& f, Value v) override {
     auto* mo = f.s[tm].as<rt::MapObj>();
     if (!mo) panicPlain("assignment to entry in nil map");
+    if (GOL_UNLIKELY(gRaceWatch)) raceWriteSlow(mo);  // the map as a whole (its slots move)
     rt::store(rt::mapSlot(mo, f.s[tk]), v);
   }
   static void panicPlain(const std::string& m) { rt::panicPlain(m); }
@@ -123,7 +124,7 @@ struct DerefLV : LValue {
     Value pv = f.s[tp];
     nilCheck(pv.p);
     if (obj) return pv;
-    return rt::load(pv.as<rt::PtrObj>()->addr);
+    return heapLoad(pv.as<rt::PtrObj>()->addr);
   }
   void store(Frame& f, Value v) override {
     Value pv = f.s[tp];
@@ -131,7 +132,7 @@ struct DerefLV : LValue {
     if (obj) {
       if (pv.p != v.p) rt::assignInPlace(type, pv, v);
     } else {
-      rt::store(pv.as<rt::PtrObj>()->addr, v);
+      heapStore(pv.as<rt::PtrObj>()->addr, v);
     }
   }
 };

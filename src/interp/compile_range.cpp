@@ -23,7 +23,7 @@ struct Sink {
     switch (mode) {
       case Slot: f.s[slot] = v; break;
       case NewCell: f.s[slot] = Value::P(newCell(v)); break;
-      case Global: rt::store(gaddr, v); break;
+      case Global: heapStore(gaddr, v); break;
       case LV: lv->prepare(f); lv->store(f, v); break;
       default: break;
     }
@@ -80,7 +80,7 @@ struct RangeNode : Stmt {
         int64_t n = s ? s->len : 0;
         for (int64_t i = 0; i < n; i++) {
           key.set(f, Value::I(i));
-          if (val.mode != Sink::None) val.set(f, rt::load(&s->arr->elems[s->off + i]));
+          if (val.mode != Sink::None) val.set(f, heapLoad(&s->arr->elems[s->off + i]));
           if (step(f, &out)) return out;
         }
         return kNormal;
@@ -99,7 +99,7 @@ struct RangeNode : Stmt {
         }
         for (int64_t i = 0; i < n; i++) {
           key.set(f, Value::I(i));
-          if (val.mode != Sink::None) val.set(f, rt::load(&a->elems[i]));
+          if (val.mode != Sink::None) val.set(f, heapLoad(&a->elems[i]));
           if (step(f, &out)) return out;
         }
         return kNormal;
@@ -121,6 +121,7 @@ struct RangeNode : Stmt {
         auto* m = xv.as<rt::MapObj>();
         if (!m) return kNormal;
         rt::MapIter it;
+        if (GOL_UNLIKELY(gRaceWatch)) raceReadSlow(m);
         rt::mapIterInit(m, &it);
         Value k, v;
         while (rt::mapIterNext(&it, &k, &v)) {

@@ -39,7 +39,7 @@ struct SliceStoreNode : Stmt {  // s[i] = v for a slice of scalars
     Value v = x->eval(f);
     int64_t len = so ? so->len : 0;
     if (GOL_UNLIKELY(static_cast<uint64_t>(k) >= static_cast<uint64_t>(len))) panicIndex(k, len);
-    rt::store(&so->arr->elems[so->off + k], v);
+    heapStore(&so->arr->elems[so->off + k], v);
     return kNormal;
   }
 };
@@ -130,7 +130,7 @@ struct ForNode : Stmt {
           return st;
         }
       }
-      for (int slot : perIter) f.s[slot] = Value::P(newCell(rt::load(&f.s[slot].as<rt::Cell>()->v)));
+      for (int slot : perIter) f.s[slot] = Value::P(newCell(heapLoad(&f.s[slot].as<rt::Cell>()->v)));
       if (post) post->exec(f);
       poll(f);
     }
@@ -164,7 +164,7 @@ struct ReturnNode : Stmt {
     }
     for (size_t i = 0; i < n; i++) {
       Value v = f.s[temp + n + i];
-      if (boxed[i]) rt::store(&f.s[slots[i]].as<rt::Cell>()->v, v);
+      if (boxed[i]) heapStore(&f.s[slots[i]].as<rt::Cell>()->v, v);
       else f.s[slots[i]] = v;
     }
     return kReturn;
@@ -282,7 +282,7 @@ struct EchoNode : Stmt {
     Value* d = sl.as<rt::SliceObj>()->data();
     for (size_t i = 0; i < n; i++) {
       Value v = f.s[temp + i];
-      rt::store(&d[i], isInterface(types[i]) ? v : rt::boxIface(types[i], v));
+      heapStore(&d[i], isInterface(types[i]) ? v : rt::boxIface(types[i], v));
     }
     static rt::NativeFn println = rt::findNative("fmt.Println");
     if (println) {
@@ -303,7 +303,7 @@ struct GlobalStore : Stmt {
   Value* addr;
   Expr* x;
   Status exec(Frame& f) override {
-    rt::store(addr, x->eval(f));
+    heapStore(addr, x->eval(f));
     return kNormal;
   }
 };

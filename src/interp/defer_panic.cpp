@@ -63,7 +63,7 @@ void rtErrError(rt::NativeCall& c) { c.results[0] = c.args[0]; }
 void rtErrRuntimeError(rt::NativeCall&) {}
 void errStrError(rt::NativeCall& c) {
   auto* o = c.args[0].as<rt::StructObj>();
-  c.results[0] = o ? rt::load(&o->fields[0]) : Value();
+  c.results[0] = o ? heapLoad(&o->fields[0]) : Value();
 }
 
 Func* nativeFunc(const char* name, rt::NativeFn fn, int nres) {
@@ -109,7 +109,7 @@ Value runtimeErrorValue(const std::string& msg, bool prefix) {
 static Value newErrorValue(std::string_view msg) {
   initErrorTypes();
   Value obj = rt::zeroValue(gErrorStringT->elem);
-  rt::store(&obj.as<rt::StructObj>()->fields[0], rt::makeString(msg));
+  heapStore(&obj.as<rt::StructObj>()->fields[0], rt::makeString(msg));
   return rt::boxIface(gErrorStringT, obj);
 }
 

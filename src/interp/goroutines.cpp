@@ -9,6 +9,7 @@
 #include "interp/compiler.h"
 #include "interp/interp.h"
 #include "interp/hints.h"
+#include "interp/race_hooks.h"
 #include "interp/recording.h"
 #include "interp/stepping.h"
 #include "sched/policy.h"
@@ -38,12 +39,14 @@ struct GoStart {  // gol heap (Words): reachable from the new G's arg while it w
   Expr* call;
   DeferRec* rec;
   Pos createdAt;
+  void* raceClock;  // -race: the parent's clock at the go statement
 };
 
 void goEntry(void* arg) {
   auto* st = static_cast<GoStart*>(arg);
   GState* g = newGState();
   g->createdAt = st->createdAt;
+  raceStart(g->id, st->raceClock);
   Frame root;
   root.g = g;
   root.s = st->rec->vals;
@@ -60,6 +63,7 @@ void goEntry(void* arg) {
     if (replMode()) printPanic(g);
     else printPanicAndExit(g);
   }
+  raceGoroutineEnd(g->id);
 }
 
 // Package initialisation of one package: its variable init steps, compiled as one body.
@@ -125,9 +129,14 @@ void mainEntry(void*) {
   hintMainReturned();
 }
 
-void onExit(int) {
+void onExit(int code) {
   flushStdout();
   finishRecording();
+  int status = raceExitStatus(code);  // "Found N data race(s)", exit 66
+  if (status != code) {
+    flushStdout();
+    _exit(status);
+  }
 }
 
 struct DeadlockCtx {
@@ -203,6 +212,7 @@ void spawnGoroutine(Expr* call, DeferRec* rec, Frame& parent) {
   st->call = call;
   st->rec = rec;
   st->createdAt = parent.pos;
+  st->raceClock = raceFork(parent.pos);
   sched::G* g = sched::spawn(goEntry, st);
   if (hintsOn()) noteSpawn(g->id, parent.pos);
 }
@@ -241,6 +251,7 @@ int runProgram(Program* prog, const RunOptions& opts) {
   cfg.returnFromRun = opts.returnFromRun;
   cfg.seeded = opts.seeded || opts.scripted;
   setHints(opts.hints);
+  if (opts.race) enableRace();
   setSharedDecisionPoints(cfg.seeded || std::getenv("GOL_SCHED_SEED"));
   cfg.seed = opts.seed;
   static sched::Schedule schedule;  // lives through the program's end, where its log is written

@@ -30,6 +30,7 @@ struct RunOptions {
   int preemptionBound = -1;
   std::string decisionLogFile;
   bool hints = false;        // -hints: plain-words notes on stderr (interp/hints.h)
+  bool race = false;         // -race: the data race detector (teach/race.h)
   bool stepping = false;     // gol step: a person makes the choices past the schedule's prefix
   std::string scheduleOut;   // gol step: where the choices are saved
   size_t traceLimit = 1000000;

@@ -30,6 +30,23 @@ struct GState;
 #define GOL_LIKELY(x) __builtin_expect(!!(x), 1)
 #define GOL_UNLIKELY(x) __builtin_expect(!!(x), 0)
 
+// ---------------------------------------------------------------- heap words
+
+// Every read and write of a heap word by the evaluator goes through these two: under -race
+// they report the access to the detector (interp/race_hooks.cpp); otherwise each costs one
+// predictable branch over rt::load/rt::store.
+extern bool gRaceWatch;
+void raceReadSlow(const void* addr);
+void raceWriteSlow(const void* addr);
+inline rt::Value heapLoad(const rt::Value* slot) {
+  if (GOL_UNLIKELY(gRaceWatch)) raceReadSlow(slot);
+  return rt::load(slot);
+}
+inline void heapStore(rt::Value* slot, rt::Value v) {
+  if (GOL_UNLIKELY(gRaceWatch)) raceWriteSlow(slot);
+  rt::store(slot, v);
+}
+
 // ---------------------------------------------------------------- nodes
 
 struct Node {

@@ -22,19 +22,19 @@ struct LocalLoad : Expr {
 struct CellLoad : Expr {  // boxed local: the slot holds a Cell*
   int slot;
   explicit CellLoad(int s) : slot(s) {}
-  Value eval(Frame& f) override { return rt::load(&f.s[slot].as<rt::Cell>()->v); }
+  Value eval(Frame& f) override { return heapLoad(&f.s[slot].as<rt::Cell>()->v); }
 };
 
 struct CapLoad : Expr {  // captured variable: caps[i] is a Cell*
   int idx;
   explicit CapLoad(int i) : idx(i) {}
-  Value eval(Frame& f) override { return rt::load(&f.caps[idx].as<rt::Cell>()->v); }
+  Value eval(Frame& f) override { return heapLoad(&f.caps[idx].as<rt::Cell>()->v); }
 };
 
 struct GlobalLoad : Expr {
   Value* addr;
   explicit GlobalLoad(Value* a) : addr(a) {}
-  Value eval(Frame&) override { return rt::load(addr); }
+  Value eval(Frame&) override { return heapLoad(addr); }
 };
 
 // Struct/array values are objects owned by their variable: reading one for a new home copies.
@@ -55,11 +55,11 @@ struct BoxNode : Expr {  // concrete -> interface
 // Stores a value into a word that may hold a struct/array object: copies into the existing
 // object so pointers to it (&x, &s[i]) keep seeing the variable.
 inline void storeObj(const Type* t, Value* slot, Value v) {
-  Value cur = rt::load(slot);
+  Value cur = heapLoad(slot);
   if (cur.p && cur.p != v.p)
     rt::assignInPlace(t, cur, v);
   else if (!cur.p)
-    rt::store(slot, rt::copyValue(t, v));
+    heapStore(slot, rt::copyValue(t, v));
 }
 
 // ---------------------------------------------------------------- simple statements

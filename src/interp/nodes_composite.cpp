@@ -21,6 +21,7 @@ Value MapIndex::eval(Frame& f) {
   auto* mo = m->eval(f).as<rt::MapObj>();
   Value key = k->eval(f);
   bool found = false;
+  if (GOL_UNLIKELY(gRaceWatch) && mo) raceReadSlow(mo);  // -race watches a map as one variable
   Value v = rt::mapGet(mo, key, &found);
   if (!found && zeroObj) return rt::zeroValue(elem);
   return v;
@@ -30,6 +31,7 @@ void MapIndex::evalMulti(Frame& f, Value* out) {
   auto* mo = m->eval(f).as<rt::MapObj>();
   Value key = k->eval(f);
   bool found = false;
+  if (GOL_UNLIKELY(gRaceWatch) && mo) raceReadSlow(mo);
   Value v = rt::mapGet(mo, key, &found);
   if (!found && zeroObj) v = rt::zeroValue(elem);
   out[0] = v;
@@ -99,20 +101,20 @@ Value CompositeNode::eval(Frame& f) {
     case Struct: {
       Value obj = rt::zeroValue(type);
       auto* o = obj.as<rt::StructObj>();
-      for (size_t i = 0; i < vals.size(); i++) rt::store(&o->fields[idx[i]], vals[i]->eval(f));
+      for (size_t i = 0; i < vals.size(); i++) heapStore(&o->fields[idx[i]], vals[i]->eval(f));
       return obj;
     }
     case Array: {
       Value obj = rt::zeroValue(type);
       auto* a = obj.as<rt::ArrObj>();
-      for (size_t i = 0; i < vals.size(); i++) rt::store(&a->elems[idx[i]], vals[i]->eval(f));
+      for (size_t i = 0; i < vals.size(); i++) heapStore(&a->elems[idx[i]], vals[i]->eval(f));
       return obj;
     }
     case Slice: {
       if (len == 0 && vals.empty()) return rt::makeSlice(type, 0, 0);
       Value s = rt::makeSlice(type, len, len);
       Value* d = s.as<rt::SliceObj>()->data();
-      for (size_t i = 0; i < vals.size(); i++) rt::store(&d[idx[i]], vals[i]->eval(f));
+      for (size_t i = 0; i < vals.size(); i++) heapStore(&d[idx[i]], vals[i]->eval(f));
       return s;
     }
     case Map: {
@@ -120,7 +122,7 @@ Value CompositeNode::eval(Frame& f) {
       for (size_t i = 0; i < keys.size(); i++) {
         Value k = keys[i]->eval(f);
         Value v = vals[i]->eval(f);
-        rt::store(rt::mapSlot(m, k), v);
+        heapStore(rt::mapSlot(m, k), v);
       }
       return Value::P(m);
     }

@@ -19,7 +19,7 @@ struct FieldLoad : Expr {
   Value eval(Frame& f) override {
     auto* o = x->eval(f).as<rt::StructObj>();
     nilCheck(o);
-    return rt::load(&o->fields[idx]);
+    return heapLoad(&o->fields[idx]);
   }
 };
 
@@ -31,7 +31,7 @@ struct IndexSlice : Expr {
     int64_t k = i->eval(f).i;
     int64_t len = s ? s->len : 0;
     if (GOL_UNLIKELY(static_cast<uint64_t>(k) >= static_cast<uint64_t>(len))) panicIndex(k, len);
-    return rt::load(&s->arr->elems[s->off + k]);
+    return heapLoad(&s->arr->elems[s->off + k]);
   }
 };
 
@@ -43,7 +43,7 @@ struct IndexArray : Expr {  // arrays and pointers to arrays (ArrObj*)
     int64_t k = i->eval(f).i;
     nilCheck(a);
     if (GOL_UNLIKELY(static_cast<uint64_t>(k) >= static_cast<uint64_t>(a->len))) panicIndex(k, a->len);
-    return rt::load(&a->elems[k]);
+    return heapLoad(&a->elems[k]);
   }
 };
 
@@ -81,7 +81,7 @@ struct DerefNode : Expr {  // *p; struct/array pointees are the object itself
     Value p = x->eval(f);
     nilCheck(p.p);
     if (obj) return p;
-    return rt::load(p.as<rt::PtrObj>()->addr);
+    return heapLoad(p.as<rt::PtrObj>()->addr);
   }
 };
 

@@ -26,6 +26,7 @@ inline uint64_t ext64(uint64_t v) { return v; }
 // Operations on one word; W chooses the wrap-around of a 32-bit type.
 template <uint64_t (*W)(uint64_t)>
 uint64_t opAdd(uint64_t* a, uint64_t d) {
+  rt::raceAcquireRelease(a);
   uint64_t old = __atomic_load_n(a, __ATOMIC_RELAXED);
   for (;;) {
     uint64_t nw = W(old + d);
@@ -34,16 +35,29 @@ uint64_t opAdd(uint64_t* a, uint64_t d) {
 }
 template <uint64_t (*W)(uint64_t)>
 uint64_t opAnd(uint64_t* a, uint64_t m) {
+  rt::raceAcquireRelease(a);
   return __atomic_fetch_and(a, W(m), __ATOMIC_SEQ_CST);
 }
 template <uint64_t (*W)(uint64_t)>
 uint64_t opOr(uint64_t* a, uint64_t m) {
+  rt::raceAcquireRelease(a);
   return __atomic_fetch_or(a, W(m), __ATOMIC_SEQ_CST);
 }
-inline uint64_t opLoad(uint64_t* a) { return __atomic_load_n(a, __ATOMIC_SEQ_CST); }
-inline void opStore(uint64_t* a, uint64_t v) { __atomic_store_n(a, v, __ATOMIC_SEQ_CST); }
-inline uint64_t opSwap(uint64_t* a, uint64_t v) { return __atomic_exchange_n(a, v, __ATOMIC_SEQ_CST); }
+// Every atomic operation is a sync point for -race (acquire and release on its address).
+inline uint64_t opLoad(uint64_t* a) {
+  rt::raceAcquireRelease(a);
+  return __atomic_load_n(a, __ATOMIC_SEQ_CST);
+}
+inline void opStore(uint64_t* a, uint64_t v) {
+  rt::raceAcquireRelease(a);
+  __atomic_store_n(a, v, __ATOMIC_SEQ_CST);
+}
+inline uint64_t opSwap(uint64_t* a, uint64_t v) {
+  rt::raceAcquireRelease(a);
+  return __atomic_exchange_n(a, v, __ATOMIC_SEQ_CST);
+}
 inline bool opCas(uint64_t* a, uint64_t old, uint64_t nw) {
+  rt::raceAcquireRelease(a);
   return __atomic_compare_exchange_n(a, &old, nw, false, __ATOMIC_SEQ_CST, __ATOMIC_RELAXED);
 }
 

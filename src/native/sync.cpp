@@ -36,26 +36,78 @@ void golUnlock(void* self) {
 
 }  // namespace
 
-GOL_NATIVE(sync_Mutex_Lock, "sync.(*Mutex).Lock") { inPlace<rt::Mutex>(call.args[0])->lock(); }
-GOL_NATIVE(sync_Mutex_Unlock, "sync.(*Mutex).Unlock") { inPlace<rt::Mutex>(call.args[0])->unlock(); }
+// -race edges (rt::raceAcquire/raceRelease): unlock -> the next lock; Done -> Wait returning;
+// Signal/Broadcast -> the woken Wait. An RWMutex's readers release into its second word, which
+// the writer's Lock acquires too.
+GOL_NATIVE(sync_Mutex_Lock, "sync.(*Mutex).Lock") {
+  auto* m = inPlace<rt::Mutex>(call.args[0]);
+  m->lock();
+  rt::raceAcquire(m);
+}
+GOL_NATIVE(sync_Mutex_Unlock, "sync.(*Mutex).Unlock") {
+  auto* m = inPlace<rt::Mutex>(call.args[0]);
+  rt::raceRelease(m);
+  m->unlock();
+}
 GOL_NATIVE(sync_Mutex_TryLock, "sync.(*Mutex).TryLock") {
-  call.results[0] = Value::B(inPlace<rt::Mutex>(call.args[0])->tryLock());
+  auto* m = inPlace<rt::Mutex>(call.args[0]);
+  bool ok = m->tryLock();
+  if (ok) rt::raceAcquire(m);
+  call.results[0] = Value::B(ok);
 }
 
-GOL_NATIVE(sync_RWMutex_Lock, "sync.(*RWMutex).Lock") { inPlace<rt::RWMutex>(call.args[0])->lock(); }
-GOL_NATIVE(sync_RWMutex_Unlock, "sync.(*RWMutex).Unlock") { inPlace<rt::RWMutex>(call.args[0])->unlock(); }
-GOL_NATIVE(sync_RWMutex_RLock, "sync.(*RWMutex).RLock") { inPlace<rt::RWMutex>(call.args[0])->rlock(); }
-GOL_NATIVE(sync_RWMutex_RUnlock, "sync.(*RWMutex).RUnlock") { inPlace<rt::RWMutex>(call.args[0])->runlock(); }
+GOL_NATIVE(sync_RWMutex_Lock, "sync.(*RWMutex).Lock") {
+  auto* m = inPlace<rt::RWMutex>(call.args[0]);
+  m->lock();
+  rt::raceAcquire(m);
+  rt::raceAcquire(reinterpret_cast<char*>(m) + 1);
+}
+GOL_NATIVE(sync_RWMutex_Unlock, "sync.(*RWMutex).Unlock") {
+  auto* m = inPlace<rt::RWMutex>(call.args[0]);
+  rt::raceRelease(m);
+  m->unlock();
+}
+GOL_NATIVE(sync_RWMutex_RLock, "sync.(*RWMutex).RLock") {
+  auto* m = inPlace<rt::RWMutex>(call.args[0]);
+  m->rlock();
+  rt::raceAcquire(m);
+}
+GOL_NATIVE(sync_RWMutex_RUnlock, "sync.(*RWMutex).RUnlock") {
+  auto* m = inPlace<rt::RWMutex>(call.args[0]);
+  rt::raceRelease(reinterpret_cast<char*>(m) + 1);
+  m->runlock();
+}
 GOL_NATIVE(sync_RWMutex_TryLock, "sync.(*RWMutex).TryLock") {
-  call.results[0] = Value::B(inPlace<rt::RWMutex>(call.args[0])->tryLock());
+  auto* m = inPlace<rt::RWMutex>(call.args[0]);
+  bool ok = m->tryLock();
+  if (ok) {
+    rt::raceAcquire(m);
+    rt::raceAcquire(reinterpret_cast<char*>(m) + 1);
+  }
+  call.results[0] = Value::B(ok);
 }
 GOL_NATIVE(sync_RWMutex_TryRLock, "sync.(*RWMutex).TryRLock") {
-  call.results[0] = Value::B(inPlace<rt::RWMutex>(call.args[0])->tryRLock());
+  auto* m = inPlace<rt::RWMutex>(call.args[0]);
+  bool ok = m->tryRLock();
+  if (ok) rt::raceAcquire(m);
+  call.results[0] = Value::B(ok);
 }
 
-GOL_NATIVE(sync_WaitGroup_Add, "sync.(*WaitGroup).Add") { inPlace<rt::WaitGroup>(call.args[0])->add(call.args[1].i); }
-GOL_NATIVE(sync_WaitGroup_Done, "sync.(*WaitGroup).Done") { inPlace<rt::WaitGroup>(call.args[0])->done(); }
-GOL_NATIVE(sync_WaitGroup_Wait, "sync.(*WaitGroup).Wait") { inPlace<rt::WaitGroup>(call.args[0])->wait(); }
+GOL_NATIVE(sync_WaitGroup_Add, "sync.(*WaitGroup).Add") {
+  auto* wg = inPlace<rt::WaitGroup>(call.args[0]);
+  if (call.args[1].i < 0) rt::raceRelease(wg);
+  wg->add(call.args[1].i);
+}
+GOL_NATIVE(sync_WaitGroup_Done, "sync.(*WaitGroup).Done") {
+  auto* wg = inPlace<rt::WaitGroup>(call.args[0]);
+  rt::raceRelease(wg);
+  wg->done();
+}
+GOL_NATIVE(sync_WaitGroup_Wait, "sync.(*WaitGroup).Wait") {
+  auto* wg = inPlace<rt::WaitGroup>(call.args[0]);
+  wg->wait();
+  rt::raceAcquire(wg);
+}
 
 GOL_NATIVE(sync_Cond_Wait, "sync.(*Cond).Wait") {
   auto* c = inPlace<rt::Cond>(call.args[0], 1);
@@ -69,8 +121,17 @@ GOL_NATIVE(sync_Cond_Wait, "sync.(*Cond).Wait") {
   locker.unlock = golUnlock;
   locker.self = &gl;
   c->wait(locker);
+  rt::raceAcquire(c);
 }
-GOL_NATIVE(sync_Cond_Signal, "sync.(*Cond).Signal") { inPlace<rt::Cond>(call.args[0], 1)->signal(); }
-GOL_NATIVE(sync_Cond_Broadcast, "sync.(*Cond).Broadcast") { inPlace<rt::Cond>(call.args[0], 1)->broadcast(); }
+GOL_NATIVE(sync_Cond_Signal, "sync.(*Cond).Signal") {
+  auto* c = inPlace<rt::Cond>(call.args[0], 1);
+  rt::raceRelease(c);
+  c->signal();
+}
+GOL_NATIVE(sync_Cond_Broadcast, "sync.(*Cond).Broadcast") {
+  auto* c = inPlace<rt::Cond>(call.args[0], 1);
+  rt::raceRelease(c);
+  c->broadcast();
+}
 
 }  // namespace gol::native

@@ -107,6 +107,7 @@ sched::G* takeFromSender(Chan* c, Waiter* w, Word* out) {
 
 Transfer sendLocked(Chan* c, Word v, sched::G** wake) {
   *wake = nullptr;
+  raceAcquireRelease(c);
   if (c->closed.load(std::memory_order_relaxed)) return Transfer::Closed;
   if (Waiter* w = c->recvq.dequeue()) {
     *wake = handToReceiver(w, v);
@@ -122,6 +123,7 @@ Transfer sendLocked(Chan* c, Word v, sched::G** wake) {
 
 Transfer recvLocked(Chan* c, Word* out, bool* ok, sched::G** wake) {
   *wake = nullptr;
+  raceAcquireRelease(c);
   uint64_t q = c->qcount.load(std::memory_order_relaxed);
   if (c->closed.load(std::memory_order_relaxed) && q == 0) {
     *out = 0;
@@ -172,6 +174,7 @@ static bool chansend(Chan* c, Word v, bool block) {
   self->param = nullptr;
   c->sendq.enqueue(&w);
   sched::park(sched::WaitReason::ChanSend, unlockChan, c);
+  raceAcquire(c);  // the receiver that took the value released it
   if (!w.success) panicPlain("send on closed channel");
   return true;
 }
@@ -211,6 +214,7 @@ static bool chanrecv(Chan* c, bool block, Word* out, bool* ok) {
   self->param = nullptr;
   c->recvq.enqueue(&w);
   sched::park(sched::WaitReason::ChanReceive, unlockChan, c);
+  raceAcquire(c);
   *out = val;
   if (ok) *ok = w.success;
   return true;
@@ -243,6 +247,7 @@ void close(Chan* c) {
     panicPlain("close of closed channel");
   }
   c->closed.store(1, std::memory_order_release);
+  raceAcquireRelease(c);
   // Collect every waiter, then ready them after unlocking. The chain reuses Waiter::next: a
   // dequeued waiter is ours until its goroutine is readied.
   Waiter* chain = nullptr;

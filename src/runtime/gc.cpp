@@ -114,6 +114,7 @@ bool sweepSpan(Span* s, uint64_t* live, uint64_t* freed) {
   *freed += uint64_t(allocated - marked) * s->objSize;
   *live += uint64_t(marked) * s->objSize;
   if (marked == 0 && !s->owned) {
+    if (auto f = hooks().raceFree) f(reinterpret_cast<void*>(s->start), size_t(s->nobjs) * s->objSize);
     std::memset(s->state, 0, s->nobjs);
     s->nfree = s->nobjs;
     return true;
@@ -124,6 +125,7 @@ bool sweepSpan(Span* s, uint64_t* live, uint64_t* freed) {
       s->state[i] = st & uint8_t(~kMarked);
     } else if (st & kAllocated) {
       s->state[i] = 0;
+      if (auto f = hooks().raceFree) f(reinterpret_cast<void*>(s->start + size_t(i) * s->objSize), s->objSize);
       std::memset(reinterpret_cast<void*>(s->start + size_t(i) * s->objSize), 0, s->objSize);
       s->nfree++;
     }

@@ -3,6 +3,7 @@
 // one table. (The scheduler, below the runtime, has its own: sched::Hooks in sched/sched.h.)
 // Null entries mean "no evaluator" (unit tests, early start-up); each entry says what then.
 #pragma once
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,7 +36,27 @@ struct Hooks {
 
   // os.Args of the running program (program name first). Null: empty.
   const std::vector<std::string>& (*programArgs)() = nullptr;
+
+  // gol run -race (teach/race.h): happens-before edges through a sync object's address, and
+  // freed heap memory. Null unless -race: each call site costs one branch.
+  void (*raceAcquire)(const void* obj) = nullptr;
+  void (*raceRelease)(const void* obj) = nullptr;
+  void (*raceFree)(const void* p, size_t bytes) = nullptr;
 };
 Hooks& hooks();
+
+inline void raceAcquire(const void* obj) {
+  if (auto f = hooks().raceAcquire) f(obj);
+}
+inline void raceRelease(const void* obj) {
+  if (auto f = hooks().raceRelease) f(obj);
+}
+// A sync operation that is both (channel operations, atomics).
+inline void raceAcquireRelease(const void* obj) {
+  if (auto f = hooks().raceAcquire) {
+    f(obj);
+    hooks().raceRelease(obj);
+  }
+}
 
 }  // namespace gol::rt

@@ -126,6 +126,7 @@ int select(Case* cases, int n, bool hasDefault, Word* recvOut, bool* recvOk) {
   // ---- woken by the waker that won selectDone
   Waiter* won = static_cast<Waiter*>(self->param);
   self->param = nullptr;
+  raceAcquire(won->c);
   lockAll(ls);
   for (int k = 0; k < m; k++) {
     Waiter* w = &ws[k];

@@ -1,0 +1,70 @@
+// The evaluator's side of gol run -race (teach/race.h): which statement of which function
+// makes an access, goroutine creation and end, and the exit status.
+#include <fmt/format.h>
+
+#include "base/source.h"
+#include "interp/nodes.h"
+#include "interp/race_hooks.h"
+#include "teach/race.h"
+
+namespace gol::interp {
+
+bool gRaceWatch = false;
+
+namespace {
+
+teach::race::Site siteHere() {
+  GState* g = currentG();
+  Frame* f = g ? g->top : nullptr;
+  while (f && !f->fn) f = f->parent;
+  if (!f) return {};
+  return {f->pos, f->fn->name.c_str()};
+}
+
+std::string stackHere() {
+  std::string out;
+  GState* g = currentG();
+  int n = 0;
+  for (Frame* f = g ? g->top : nullptr; f && n < 20; f = f->parent) {
+    if (!f->fn) continue;
+    out += fmt::format("  {}()\n      {}\n", f->fn->name, posString(f->pos));
+    n++;
+  }
+  return out;
+}
+
+std::string lineText(uint32_t pos) {
+  if (!pos) return "";
+  std::string_view t = SourceTable::global().lineText(pos);
+  size_t first = t.find_first_not_of(" \t");
+  return first == std::string_view::npos ? "" : std::string(t.substr(first));
+}
+
+}  // namespace
+
+void raceReadSlow(const void* addr) { teach::race::read(addr, siteHere()); }
+void raceWriteSlow(const void* addr) { teach::race::write(addr, siteHere()); }
+
+void enableRace() {
+  teach::race::enable({stackHere, posString, lineText});
+  gRaceWatch = true;
+}
+
+void* raceFork(Pos goStatement) {
+  if (!gRaceWatch) return nullptr;
+  teach::race::Site s = siteHere();
+  s.pos = goStatement;
+  return teach::race::fork(s);
+}
+
+void raceStart(int64_t id, void* forked) {
+  if (forked) teach::race::start(id, forked);
+}
+
+void raceGoroutineEnd(int64_t id) {
+  if (gRaceWatch) teach::race::finished(id);
+}
+
+int raceExitStatus(int status) { return gRaceWatch ? teach::race::finish(status) : status; }
+
+}  // namespace gol::interp
