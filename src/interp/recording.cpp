@@ -140,11 +140,14 @@ void writeScheduleFile() {
   if (writeFile(gOpts.scheduleOut, text)) fmt::print(stderr, "gol step: schedule saved in {}\n", gOpts.scheduleOut);
 }
 
+// Once per process: two goroutines may end the program at the same moment (a panic while main
+// returns); the first one writes the files.
 void finishRecording() {
+  if (gFinished.exchange(true)) return;
   writeDecisionLog();
   writeScheduleFile();
   gSchedule = nullptr;
-  if (!gRecorder || gFinished.exchange(true)) return;
+  if (!gRecorder) return;
   sched::setEventSink(nullptr);
   teach::Timeline t = gRecorder->finish(gOpts.programFile, sched::procs(), gOpts.seeded, gOpts.seed);
   if (t.truncated)
