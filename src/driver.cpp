@@ -204,6 +204,7 @@ int exploreFiles(const Options& opts) {
   eo.exhaustive = opts.exhaustive;
   eo.preemptionBound = opts.preemptionBound == -2 ? 2 : opts.preemptionBound;
   eo.json = opts.json;
+  eo.race = opts.race;
   return teach::explore(eo, exploreRun);
 }
 

@@ -153,6 +153,8 @@ Flags:
   -preemptions N  with -exhaustive: at most N switches per schedule away from a goroutine
                   that could go on (default 2; most concurrency bugs need 2 or fewer);
                   -1: no bound. Switches where a goroutine blocks or ends are always tried
+  -race           run each schedule with the race detector: a race is an outcome of its own,
+                  with the seed that shows it
   -json           the report as JSON: {"runs", "complete", "outcomes": [{"stdout", "exit",
                   "error", "count", "seed", "procs", "replay", "replay_verified"}]}
 )";
@@ -294,8 +296,8 @@ bool parseFlag(const std::vector<std::string>& args, size_t& i, gol::driver::Opt
     (name == "hints" ? opts.hints : opts.race) = true;
     return true;
   }
-  if (cmd == Command::Explore && (name == "exhaustive" || name == "json") && !hasValue) {
-    (name == "exhaustive" ? opts.exhaustive : opts.json) = true;
+  if (cmd == Command::Explore && (name == "exhaustive" || name == "json" || name == "race") && !hasValue) {
+    (name == "exhaustive" ? opts.exhaustive : name == "json" ? opts.json : opts.race) = true;
     return true;
   }
   static const char* runFlags[] = {"procs", "dump", "seed", "trace", "timeline", "trace-limit", "schedule"};

@@ -106,8 +106,15 @@ RunResult runOnce(RunSpec spec, RunInChild run, double timeout) {
 }
 
 // The first line that says how the run failed: a panic or a fatal error (deadlock, concurrent
-// map writes, out of memory); empty for a clean run.
+// map writes, out of memory), or under -race the first race's access; empty for a clean run.
 std::string errorLine(const std::string& err) {
+  size_t race = err.find("WARNING: DATA RACE\n");
+  if (race != std::string::npos) {
+    size_t start = race + 19, nl = err.find('\n', start);
+    std::string line = err.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
+    size_t by = line.find(" by ");  // which goroutine varies from schedule to schedule
+    return "data race: " + line.substr(0, by);
+  }
   size_t pos = 0;
   while (pos < err.size()) {
     size_t nl = err.find('\n', pos);
@@ -144,8 +151,9 @@ std::string choicesOf(const RunSpec& spec) {
 }
 
 std::string replayCommand(const ExploreOptions& o, const RunSpec& spec) {
-  if (spec.scripted) return fmt::format("gol run -schedule {} -procs {} {}", choicesOf(spec), o.procs, o.file);
-  return fmt::format("gol run -seed {} -procs {} {}", spec.seed, o.procs, o.file);
+  const char* race = o.race ? "-race " : "";
+  if (spec.scripted) return fmt::format("gol run {}-schedule {} -procs {} {}", race, choicesOf(spec), o.procs, o.file);
+  return fmt::format("gol run {}-seed {} -procs {} {}", race, spec.seed, o.procs, o.file);
 }
 
 struct Search {
@@ -236,12 +244,14 @@ void printText(const ExploreOptions& o, const Search& s) {
       p = nl + 1;
     }
   }
-  int deadlocks = 0, panics = 0;
+  int deadlocks = 0, panics = 0, races = 0;
   for (auto& [key, oc] : s.outcomes) {
     deadlocks += oc.error.find("deadlock") != std::string::npos ? oc.count : 0;
     panics += oc.error.rfind("panic: ", 0) == 0 ? oc.count : 0;
+    races += oc.error.rfind("data race", 0) == 0 ? oc.count : 0;
   }
-  fmt::print("\n{} of {} runs deadlock; {} panic.\n", deadlocks, s.runs, panics);
+  fmt::print("\n{} of {} runs deadlock; {} panic{}.\n", deadlocks, s.runs, panics,
+             o.race ? fmt::format("; {} race", races) : "");
   fmt::print("Decision points: which goroutine runs next{}, select cases, loads and stores of shared "
              "variables, map writes{}.\n",
              o.exhaustive ? "" : " and for how many steps", o.exhaustive ? ", prints" : "");

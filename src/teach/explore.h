@@ -20,6 +20,7 @@ struct ExploreOptions {
   bool exhaustive = false;
   int preemptionBound = 2;  // -exhaustive: at most this many preemptions per schedule; -1: none
   bool json = false;
+  bool race = false;  // every run with -race; a race is part of the outcome
   double runTimeout = 10;  // seconds before a run is killed (and reported as a hang)
 };
 

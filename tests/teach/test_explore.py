@@ -78,6 +78,19 @@ def t_correct_program_has_one_outcome(gol):
     assert len(r['outcomes']) == 1 and r['runs'] > 1, (r['runs'], r['outcomes'])
 
 
+def t_race_under_every_schedule(gol):
+    race_dir = os.path.join(os.path.dirname(HERE), 'race')
+    p = subprocess.run([gol, 'explore', '-race', '-runs', '40', '-json', 'racy_counter.go'], capture_output=True,
+                       cwd=race_dir, timeout=120)
+    r = json.loads(p.stdout)
+    assert all(o['error'].startswith('data race: ') and o['exit'] == 66 for o in r['outcomes']), r['outcomes']
+    assert '-race -seed' in r['outcomes'][0]['replay']
+    p = subprocess.run([gol, 'explore', '-race', '-runs', '20', '-json', 'ok_mutex.go'], capture_output=True,
+                       cwd=race_dir, timeout=120)
+    r = json.loads(p.stdout)
+    assert len(r['outcomes']) == 1 and r['outcomes'][0]['error'] == '', r['outcomes']
+
+
 def t_budget_flags(gol):
     r = explore_json(gol, '-runs', '7', 'waitgroup_order.go')
     assert r['runs'] == 7, r['runs']
@@ -88,7 +101,8 @@ def t_budget_flags(gol):
 
 
 TESTS = [t_waitgroup_has_exactly_its_two_outputs, t_three_printers_exhaustive_is_complete_with_six,
-         t_rare_deadlock_is_found_and_replays, t_correct_program_has_one_outcome, t_budget_flags]
+         t_rare_deadlock_is_found_and_replays, t_correct_program_has_one_outcome, t_race_under_every_schedule,
+         t_budget_flags]
 
 
 def main():
