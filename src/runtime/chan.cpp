@@ -143,6 +143,30 @@ Transfer recvLocked(Chan* c, Word* out, bool* ok, sched::G** wake) {
   return Transfer::Done;
 }
 
+// interrupt() (the REPL's Ctrl-C) withdraws a blocked send or receive: if the waiter is still
+// queued, nobody has taken or given a value, so it can leave as if the operation never began.
+static bool cancelChanWait(sched::G* g, void* arg) {
+  auto* w = static_cast<Waiter*>(arg);
+  Chan* c = w->c;
+  c->lock.lock();
+  bool queued = w->inQueue;
+  if (queued) {
+    (w->isSend ? c->sendq : c->recvq).remove(w);
+    g->waitCancelled = true;
+  }
+  c->lock.unlock();
+  return queued;
+}
+
+static void parkOn(Chan* c, Waiter* w, sched::WaitReason why) {
+  sched::G* self = w->g;
+  self->param = nullptr;
+  self->cancelArg = w;
+  self->cancelWait = cancelChanWait;
+  (w->isSend ? c->sendq : c->recvq).enqueue(w);
+  sched::park(why, unlockChan, c);
+}
+
 // ---------------------------------------------------------------- send
 
 // Returns false only when !block and the send could not proceed.
@@ -165,15 +189,14 @@ static bool chansend(Chan* c, Word v, bool block) {
     if (wake) sched::ready(wake);
     return t == Transfer::Done;
   }
-  sched::G* self = sched::current();
   Word val = v;
   Waiter w;
-  w.g = self;
+  w.g = sched::current();
   w.elem = &val;
   w.c = c;
-  self->param = nullptr;
-  c->sendq.enqueue(&w);
-  sched::park(sched::WaitReason::ChanSend, unlockChan, c);
+  w.isSend = true;
+  parkOn(c, &w, sched::WaitReason::ChanSend);
+  if (sched::wasInterrupted()) return false;
   raceAcquire(c);  // the receiver that took the value released it
   if (!w.success) panicPlain("send on closed channel");
   return true;
@@ -205,15 +228,13 @@ static bool chanrecv(Chan* c, bool block, Word* out, bool* ok) {
     if (t == Transfer::Done && ok) *ok = okv;
     return t == Transfer::Done;
   }
-  sched::G* self = sched::current();
   Word val = 0;
   Waiter w;
-  w.g = self;
+  w.g = sched::current();
   w.elem = &val;
   w.c = c;
-  self->param = nullptr;
-  c->recvq.enqueue(&w);
-  sched::park(sched::WaitReason::ChanReceive, unlockChan, c);
+  parkOn(c, &w, sched::WaitReason::ChanReceive);
+  if (sched::wasInterrupted()) return false;
   raceAcquire(c);
   *out = val;
   if (ok) *ok = w.success;

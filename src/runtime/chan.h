@@ -30,6 +30,7 @@ struct Waiter {
   Chan* c = nullptr;
   int32_t caseIndex = 0;  // select: which case this waiter stands for
   bool isSelect = false;
+  bool isSend = false;   // which of c's queues it is in
   bool inQueue = false;
   bool success = false;  // set by the waker: true = value transferred, false = channel closed
 };

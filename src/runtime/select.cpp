@@ -118,14 +118,32 @@ int select(Case* cases, int n, bool hasDefault, Word* recvOut, bool* recvOk) {
       cases[i].c->recvq.enqueue(w);
     } else {
       w->elem = &cases[i].sendValue;
+      w->isSend = true;
       cases[i].c->sendq.enqueue(w);
     }
   }
+  // interrupt() withdraws the select by winning selectDone itself: no channel can then claim it.
+  self->cancelArg = nullptr;
+  self->cancelWait = [](sched::G* g, void*) {
+    uint32_t z = 0;
+    if (!g->selectDone.compare_exchange_strong(z, 1, std::memory_order_acq_rel)) return false;
+    g->param = nullptr;
+    g->waitCancelled = true;
+    return true;
+  };
   sched::park(sched::WaitReason::Select, unlockAllFn, &ls);
 
-  // ---- woken by the waker that won selectDone
+  // ---- woken by the waker that won selectDone (or by interrupt: no winner)
   Waiter* won = static_cast<Waiter*>(self->param);
   self->param = nullptr;
+  if (!won) {
+    lockAll(ls);
+    for (int k = 0; k < m; k++) (ws[k].isSend ? ws[k].c->sendq : ws[k].c->recvq).remove(&ws[k]);
+    unlockAll(ls);
+    sched::wasInterrupted();
+    return -1;
+  }
+  self->cancelWait = nullptr;
   raceAcquire(won->c);
   lockAll(ls);
   for (int k = 0; k < m; k++) {

@@ -453,7 +453,22 @@ void visiblePoint() {
 
 void requestSafepoint() { currentWorker()->budget.store(0, std::memory_order_relaxed); }
 
-void interrupt(G* g) { g->interruptRequested.store(true, std::memory_order_release); }
+void interrupt(G* g) {
+  g->interruptRequested.store(true, std::memory_order_release);
+  auto cancel = g->cancelWait;  // read without a lock: cancel() re-checks under the primitive's
+  if (cancel && g->status.load(std::memory_order_acquire) == GStatus::Waiting && cancel(g, g->cancelArg)) ready(g);
+}
+
+bool wasInterrupted() {
+  G* g = current();
+  if (!g) return false;
+  g->cancelWait = nullptr;
+  if (!g->waitCancelled) return false;
+  g->waitCancelled = false;
+  g->interruptRequested.store(false, std::memory_order_relaxed);
+  if (hooks().onInterrupt) hooks().onInterrupt();
+  return true;
+}
 
 int64_t numGoroutine() { return S.ngoroutines.load(std::memory_order_relaxed); }
 

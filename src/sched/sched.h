@@ -62,6 +62,12 @@ struct G {
   std::atomic<uint32_t> selectDone{0};  // select: first waker to CAS 0->1 wins
   void* param = nullptr;                // waker -> wakee hand-off (the winning waiter record)
   std::atomic<bool> interruptRequested{false};  // interrupt(): Hooks::onInterrupt at a safepoint
+  // A parked goroutine that interrupt() may wake: the primitive it waits in sets this before
+  // parking (and clears it after). It withdraws the wait under the primitive's lock and returns
+  // true only if it did — then nothing else will wake the goroutine, and interrupt() readies it.
+  bool (*cancelWait)(G* g, void* arg) = nullptr;
+  void* cancelArg = nullptr;
+  bool waitCancelled = false;  // set by cancelWait: the operation did not happen
 
   // ---- scheduler private
   void* ctx = nullptr;  // saved fcontext while not running
@@ -142,8 +148,12 @@ void park(WaitReason reason, void (*unlockFn)(void*) = nullptr, void* arg = null
 // Makes a parked goroutine runnable (the current worker's runnext when called from a goroutine).
 void ready(G* g);
 // Asks goroutine g to run Hooks::onInterrupt at its next safepoint (the REPL's Ctrl-C). A
-// goroutine that is blocked is not woken.
+// goroutine blocked in a cancellable wait (channel operations, select, sleep) is woken with the
+// wait withdrawn; it then runs onInterrupt at once (see wasInterrupted).
 void interrupt(G* g);
+// After park: if the wait was withdrawn by interrupt(), runs Hooks::onInterrupt (which may
+// throw to unwind the goroutine) and returns true; the caller must not complete the operation.
+bool wasInterrupted();
 int64_t numGoroutine();
 int procs();              // current GOMAXPROCS
 int setProcs(int n);      // runtime.GOMAXPROCS(n): returns the previous value; n <= 0 only queries

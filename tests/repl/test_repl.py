@@ -256,10 +256,30 @@ def sc_paste_is_linear(t):
     t.expect(r'\n42\n')
 
 
+def sc_interrupt_blocked_input(t):
+    t.expect(r'> ')
+    t.line('d := make(chan int)')
+    t.line('go func() { time.Sleep(600 * time.Millisecond); d <- 42 }()')
+    t.line('v := <-d')
+    time.sleep(0.2)
+    t.send(CTRL_C)
+    t.expect(r'interrupted')
+    # The interrupted receive is withdrawn: the value stays in the channel for the next one.
+    t.line('w := <-d')
+    t.line('w')
+    t.expect(r'\n42\n', timeout=5)
+    t.line('time.Sleep(time.Hour)')
+    time.sleep(0.2)
+    t.send(CTRL_C)
+    t.expect(r'(interrupted(.|\n)*){2}')
+    t.line('"back"')
+    t.expect(r'back', timeout=3)
+
+
 SCENARIOS = [sc_values_and_redeclaration, sc_multiline, sc_history, sc_completion,
              sc_goroutine_output_while_typing, sc_interrupt_loop, sc_errors_keep_session,
              sc_goroutines_command_and_quit, sc_ctrl_d_exits, sc_function_literal_continues, sc_timeline,
-             sc_goroutine_panic_keeps_session, sc_paste_is_linear]
+             sc_goroutine_panic_keeps_session, sc_paste_is_linear, sc_interrupt_blocked_input]
 
 
 def main():
