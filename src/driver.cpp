@@ -1,5 +1,6 @@
 // The pipeline, stage by stage (src/DESIGN.md §1): read files into the source table, parse each,
-// type-check the program with the standard packages it uses, then hand it to the evaluator.
+// type-check the program with the standard packages it uses, then hand it to the evaluator (or,
+// for gol vet, to the static checks).
 // Compile errors are printed here in Go's format and give exit status 1.
 #include "driver.h"
 
@@ -23,6 +24,7 @@
 #include "interp/interp.h"
 #include "interp/recording.h"
 #include "teach/explore.h"
+#include "vet/vet.h"
 #include "stdlib.h"
 #include "syntax/parser.h"
 
@@ -158,6 +160,25 @@ interp::RunOptions runOptions(const Options& opts) {
   return run;
 }
 
+// Reads, parses and checks opts.files as a run does, printing compile errors; null on any error.
+Program* checkFiles(const Options& opts, std::vector<ast::File*>* files) {
+  std::vector<FileId> ids;
+  for (const std::string& path : opts.files) {
+    std::string text;
+    if (!readFile(path, &text)) return nullptr;
+    ids.push_back(SourceTable::global().add(path, std::move(text)));
+  }
+  static ast::Arena arena;  // the program's tree lives until exit
+  Diagnostics diags;
+  for (FileId id : ids) files->push_back(syntax::parseFile(arena, id, diags));
+  Program* prog = diags.hasErrors() ? nullptr : check::checkProgram(*files, arena, diags, stdlib::packageFiles);
+  if (!prog || diags.hasErrors()) {
+    printDiagnostics(diags);
+    return nullptr;
+  }
+  return prog;
+}
+
 }  // namespace
 
 // gol explore's runs: each forked child runs the checked program under one schedule.
@@ -178,21 +199,9 @@ void exploreRun(const teach::RunSpec& spec) {
 }
 
 int exploreFiles(const Options& opts) {
-  std::vector<FileId> ids;
-  for (const std::string& path : opts.files) {
-    std::string text;
-    if (!readFile(path, &text)) return 1;
-    ids.push_back(SourceTable::global().add(path, std::move(text)));
-  }
-  static ast::Arena arena;
-  Diagnostics diags;
   std::vector<ast::File*> files;
-  for (FileId id : ids) files.push_back(syntax::parseFile(arena, id, diags));
-  Program* prog = diags.hasErrors() ? nullptr : check::checkProgram(files, arena, diags, stdlib::packageFiles);
-  if (!prog || diags.hasErrors()) {
-    printDiagnostics(diags);
-    return 1;
-  }
+  Program* prog = checkFiles(opts, &files);
+  if (!prog) return 1;
   gExploreOpts = &opts;
   gExploreProg = prog;
   teach::ExploreOptions eo;
@@ -206,6 +215,16 @@ int exploreFiles(const Options& opts) {
   eo.json = opts.json;
   eo.race = opts.race;
   return teach::explore(eo, exploreRun);
+}
+
+int vetFiles(const Options& opts) {
+  std::vector<ast::File*> files;
+  Program* prog = checkFiles(opts, &files);
+  if (!prog) return 1;
+  std::vector<vet::Finding> findings = vet::vetProgram(*prog, files);
+  std::string text = vet::render(findings);
+  std::fwrite(text.data(), 1, text.size(), stderr);
+  return findings.empty() ? 0 : 1;
 }
 
 int runFiles(const Options& opts) {

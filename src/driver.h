@@ -1,4 +1,4 @@
-// The one place the pipeline stages meet: source -> syntax -> check -> interp.
+// The one place the pipeline stages meet: source -> syntax -> check -> interp (or vet).
 #pragma once
 #include <cstdint>
 #include <string>
@@ -37,6 +37,10 @@ struct Options {
 int runFiles(const Options& opts);
 // gol explore: checks the program once, then runs it under many schedules (teach/explore.h).
 int exploreFiles(const Options& opts);
+// gol vet: checks the program, then runs the static checks of src/vet; prints the findings on
+// stderr, one "file:line:col: message" line each. 1 when it found anything (or the program
+// does not compile), else 0.
+int vetFiles(const Options& opts);
 // Runs a script given as text (stdin when it is not a terminal).
 int runSource(const std::string& name, std::string text, const Options& opts);
 

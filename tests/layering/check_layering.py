@@ -19,6 +19,7 @@ ALLOWED = {
     'native': {'base', 'types', 'sched', 'runtime'},
     'teach': {'base', 'types', 'sched', 'runtime'},
     'interp': {'base', 'syntax', 'types', 'check', 'sched', 'runtime', 'native', 'teach'},
+    'vet': {'base', 'syntax', 'types', 'check'},
 }
 ANTLR = re.compile(r'^(antlr4-runtime|Gol(Lexer|Parser)|BailErrorStrategy|CommonTokenStream|'
                    r'ANTLRInputStream|Exceptions|atn/|tree/|misc/|support/|Token\.h|Lexer\.h|Parser\.h)')
