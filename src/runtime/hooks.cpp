@@ -9,10 +9,7 @@
 
 namespace gol::rt {
 
-Hooks& hooks() {
-  static Hooks h;
-  return h;
-}
+Hooks g_hooks;
 
 namespace {
 [[noreturn]] void die(const std::string& text) {

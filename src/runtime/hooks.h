@@ -43,7 +43,8 @@ struct Hooks {
   void (*raceRelease)(const void* obj) = nullptr;
   void (*raceFree)(const void* p, size_t bytes) = nullptr;
 };
-Hooks& hooks();
+extern Hooks g_hooks;  // constant-initialised (all null): usable during static initialisation
+inline Hooks& hooks() { return g_hooks; }
 
 inline void raceAcquire(const void* obj) {
   if (auto f = hooks().raceAcquire) f(obj);

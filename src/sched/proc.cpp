@@ -459,11 +459,7 @@ void interrupt(G* g) {
   if (cancel && g->status.load(std::memory_order_acquire) == GStatus::Waiting && cancel(g, g->cancelArg)) ready(g);
 }
 
-bool wasInterrupted() {
-  G* g = current();
-  if (!g) return false;
-  g->cancelWait = nullptr;
-  if (!g->waitCancelled) return false;
+bool wasInterruptedSlow(G* g) {
   g->waitCancelled = false;
   g->interruptRequested.store(false, std::memory_order_relaxed);
   if (hooks().onInterrupt) hooks().onInterrupt();

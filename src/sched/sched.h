@@ -153,7 +153,7 @@ void ready(G* g);
 void interrupt(G* g);
 // After park: if the wait was withdrawn by interrupt(), runs Hooks::onInterrupt (which may
 // throw to unwind the goroutine) and returns true; the caller must not complete the operation.
-bool wasInterrupted();
+bool wasInterruptedSlow(G* g);  // wasInterrupted() below, after currentWorker()
 int64_t numGoroutine();
 int procs();              // current GOMAXPROCS
 int setProcs(int n);      // runtime.GOMAXPROCS(n): returns the previous value; n <= 0 only queries
@@ -187,6 +187,13 @@ inline WorkerHot* currentWorker() {
 #endif
 }
 void safepointSlow();
+
+inline bool wasInterrupted() {
+  G* g = currentWorker()->curg;
+  if (!g) return false;
+  g->cancelWait = nullptr;
+  return __builtin_expect(g->waitCancelled, 0) && wasInterruptedSlow(g);
+}
 
 // THE SAFEPOINT (src/DESIGN.md §7). The evaluator calls safepoint() at every loop back-edge and
 // every call, and nowhere else; every tool that must stop a running goroutine uses this one
