@@ -48,6 +48,54 @@ class GuardedParser : public gol_antlr::GolParser {
   size_t rules_ = 0, maxRules_ = 0;
 };
 
+// Function bodies (declarations and literals) may nest this deep. Predicting `func … {` makes
+// ANTLR look ahead over the whole literal when its body starts with an expression, so nested
+// literals cost quadratic time (5,000 of them: over 20 s); this bound keeps that under 0.1 s.
+constexpr size_t kMaxFuncNesting = 256;
+
+// The `func` token whose body would be nested deeper than kMaxFuncNesting, or nullptr. Works on
+// tokens, before the parse: a `{` opens a function body when it follows a `func` at the same
+// bracket and brace depth (and is not the brace of a struct or interface type in its signature);
+// a `;` at that depth ends a function type without a body. Slips (a `[]func(){f}` literal
+// counted as a body) only ever count braces that are really open, so real code stays far below.
+antlr4::Token* funcNestedTooDeeply(const std::vector<antlr4::Token*>& tokens) {
+  using L = gol_antlr::GolLexer;
+  struct Pending {
+    antlr4::Token* func;
+    size_t brackets, braces;
+  };
+  std::vector<Pending> pending;  // `func` tokens whose body has not opened yet
+  std::vector<bool> braces;      // open braces: is it a function body?
+  size_t brackets = 0, bodies = 0, prev = 0;
+  auto dropPending = [&](bool sameLevel) {
+    while (!pending.empty() && (pending.back().brackets > brackets || pending.back().braces > braces.size() ||
+                                (sameLevel && pending.back().brackets == brackets)))
+      pending.pop_back();
+  };
+  for (antlr4::Token* t : tokens) {
+    size_t type = t->getType();
+    if (type == L::FUNC) pending.push_back({t, brackets, braces.size()});
+    else if (type == L::LPAREN || type == L::LBRACK) brackets++;
+    else if ((type == L::RPAREN || type == L::RBRACK) && brackets > 0) {
+      brackets--;
+      dropPending(false);
+    } else if (type == L::SEMI) dropPending(true);
+    else if (type == L::RBRACE && !braces.empty()) {
+      bodies -= braces.back();
+      braces.pop_back();
+      dropPending(false);
+    } else if (type == L::LBRACE) {
+      bool body = !pending.empty() && pending.back().brackets == brackets &&
+                  pending.back().braces == braces.size() && prev != L::STRUCT && prev != L::INTERFACE;
+      if (body && ++bodies > kMaxFuncNesting) return pending.back().func;
+      if (body) pending.pop_back();
+      braces.push_back(body);
+    }
+    prev = type;
+  }
+  return nullptr;
+}
+
 struct ParseOutcome {
   ast::File* file = nullptr;
   bool syntaxError = false;  // the parser (not the lexer) rejected the input
@@ -68,9 +116,15 @@ ParseOutcome parse(ast::Arena& arena, FileId id, Diagnostics& diags, bool forceS
   SemicolonTokenSource src(input, sf.text, sf.base, diags);
   antlr4::CommonTokenStream tokens(&src);
   tokens.fill();  // lex everything first so every lexical error is reported, wherever the parse stops
+  ParseOutcome out;
+  if (antlr4::Token* func = funcNestedTooDeeply(tokens.getTokens())) {
+    diags.error(tokenPos(src, sf.base, func), "syntax error: function literals nested too deeply (more than " +
+                                                  std::to_string(kMaxFuncNesting) + ")");
+    out.syntaxError = true;
+    return out;
+  }
   GuardedParser parser(&tokens);
   parser.removeErrorListeners();
-  ParseOutcome out;
   auto tooDeep = [&](const TooDeep& e) {
     diags.error(tokenPos(src, sf.base, e.at), "syntax error: program nested too deeply");
     out.syntaxError = true;

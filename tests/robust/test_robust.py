@@ -1,0 +1,118 @@
+#!/usr/bin/env python3
+"""Never crash, never hang: gol given pathological programs and a hostile environment must end
+with a clear message and a proper status, never a signal it did not ask for.
+  tests/robust/test_robust.py --gol build/src/gol [--group nesting]
+ends with `N passed, M failed`.
+  nesting  deep expression chains, deep code on goroutine stacks, nested func literals
+"""
+import argparse, os, resource, signal, subprocess, sys, tempfile, time
+
+OOM = b'fatal error: runtime: out of memory'
+DEEP = b'program nested too deeply'
+
+
+def run(gol, args, src=None, tmp=None, timeout=60, env=None, **kw):
+    """Runs gol (with `src` written to tmp/prog.gol as the last argument when given)."""
+    if src is not None:
+        path = os.path.join(tmp, 'prog.gol')
+        with open(path, 'w') as f:
+            f.write(src)
+        args = args + [path]
+    e = dict(os.environ, **(env or {}))
+    p = subprocess.run([gol, *args], capture_output=True, timeout=timeout, env=e, **kw)
+    return p.returncode, p.stdout, p.stderr
+
+
+def go_main(body, decls=''):
+    return 'package main\n\nimport "fmt"\n\n%s\nfunc main() {\n%s\n}\n' % (decls, body)
+
+
+# ---------------------------------------------------------------- nesting
+
+def ends_cleanly(code, out, err, want_out):
+    """Either the program ran (Go compiles it) or it was refused at a position; no signal."""
+    assert code >= 0, 'killed by signal %d: %s' % (-code, err[-300:])
+    if code == 0:
+        assert out == want_out, out[-200:]
+    else:
+        assert code == 1 and DEEP in err and b'prog.gol:' in err, (code, err[-300:])
+
+
+def t_deep_chains_in_checker(gol, tmp):
+    cases = [
+        ('x := ' + '+'.join(['1'] * 15000) + '\nprintln(x)\n', b''),
+        ('y := true\nx := ' + '!' * 10000 + 'y\nfmt.Println(x)\n', b'true\n'),
+        ('s := "abcdef"\nx := s' + '[0:3]' * 10000 + '\nfmt.Println(x)\n', b'abc\n'),
+        ('type T struct{}\nfunc (t T) M() T { return t }\nvar t T\nx := t' + '.M()' * 10000 +
+         '\nfmt.Println(x)\n', b'{}\n'),
+    ]
+    for src, want in cases:
+        ends_cleanly(*run(gol, ['run'], src, tmp), want)
+
+
+def t_long_chains_still_run(gol, tmp):
+    code, out, err = run(gol, ['run'], 'y := 1\nx := ' + '+'.join(['y'] * 3000) + '\nfmt.Println(x)\n', tmp)
+    assert (code, out) == (0, b'3000\n'), (code, err[-300:])
+    src = 'type T struct{ n int }\nfunc (t T) M() T { t.n++; return t }\nvar t T\n' \
+          'fmt.Println(t' + '.M()' * 2000 + '.n)\n'
+    code, out, err = run(gol, ['run'], src, tmp)
+    assert (code, out) == (0, b'2000\n'), (code, err[-300:])
+
+
+def t_deep_code_on_goroutine_stacks(gol, tmp):
+    # Compiled and run on a goroutine's 64 KiB stack: without stack checks in the compiler and
+    # the evaluator this overflowed into the neighbouring stack (main's) and crashed.
+    sum_body = 'return ' + '+'.join(['y'] * 6000)
+    ifs_body = 'x := 0\n' + 'if y > 0 {' * 3000 + 'x += y' + '}' * 3000 + '\nreturn x'
+    for body, want in ((sum_body, b'6000 6\n'), (ifs_body, b'1 6\n')):
+        decls = 'func deep(y int) int {\n%s\n}\n' % body
+        main = ('a, b, c := 1, 2, 3\ndone := make(chan int)\ngo func() { done <- deep(1) }()\n'
+                'r := <-done\nfmt.Println(r, a+b+c)')
+        code, out, err = run(gol, ['run'], go_main(main, decls), tmp)
+        assert (code, out) == (0, want), (code, out, err[-300:])
+
+
+def t_nested_func_literals(gol, tmp):
+    src = go_main('f := ' + 'func() {' * 5000 + '}' * 5000 + '\n_ = f')
+    t = time.time()
+    code, _, err = run(gol, ['run'], src, tmp, timeout=20)
+    assert code == 1 and b'function literals nested too deeply' in err, (code, err[-300:])
+    assert time.time() - t < 5, 'took %.1f s' % (time.time() - t)
+    src = go_main('x := 0\n' + 'func() {' * 200 + 'x++' + '}()' * 200 + '\nfmt.Println(x)')
+    code, out, err = run(gol, ['run'], src, tmp)
+    assert (code, out) == (0, b'1\n'), (code, err[-300:])
+
+
+def t_dump_of_a_deep_tree(gol, tmp):
+    code, out, err = run(gol, ['run', '-dump=ast'], 'x := ' + '+'.join(['1'] * 15000) + '\n', tmp)
+    assert code == 0 and out.count(b'\n') < 10000, (code, err[-300:])
+
+
+GROUPS = {
+    'nesting': [t_deep_chains_in_checker, t_long_chains_still_run, t_deep_code_on_goroutine_stacks,
+                t_nested_func_literals, t_dump_of_a_deep_tree],
+}
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument('--gol', required=True)
+    ap.add_argument('--group', choices=sorted(GROUPS))
+    a = ap.parse_args()
+    gol = os.path.abspath(a.gol)
+    tmp = tempfile.mkdtemp()
+    tests = GROUPS[a.group] if a.group else [t for g in GROUPS.values() for t in g]
+    passed = failed = 0
+    for t in tests:
+        try:
+            t(gol, tmp)
+            passed += 1
+        except Exception as e:
+            failed += 1
+            print('FAIL %s: %s' % (t.__name__, e))
+    print('%d passed, %d failed' % (passed, failed))
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == '__main__':
+    main()
