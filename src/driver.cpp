@@ -82,6 +82,7 @@ int runParsed(const Options& opts, const std::vector<FileId>& ids) {
   run.traceFile = opts.traceFile;
   run.timelineFile = opts.timelineFile;
   run.traceLimit = opts.traceLimit;
+  run.maxHeap = opts.maxHeap;
   run.programFile = opts.files.empty() ? "<stdin>" : opts.files[0];
   run.args.push_back(opts.files.empty() ? "gol" : opts.files[0]);
   run.args.insert(run.args.end(), opts.args.begin(), opts.args.end());

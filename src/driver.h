@@ -1,5 +1,6 @@
 // The one place the pipeline stages meet: source -> syntax -> check -> interp.
 #pragma once
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,7 @@ struct Options {
   std::string traceFile;           // -trace FILE.json
   std::string timelineFile;        // -timeline FILE (.html .svg .mmd, or - for text on stderr)
   size_t traceLimit = 1000000;     // -trace-limit N events
+  uint64_t maxHeap = 0;            // -maxheap SIZE / GOL_MAXHEAP: cap on the gol heap (0: RAM)
 };
 
 // Runs (or dumps) a program; returns the process exit code.

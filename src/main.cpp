@@ -6,16 +6,20 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
+#include <cstdint>
 #include <cstdio>
 #include <random>
 #include <cstdlib>
 #include <iostream>
+#include <new>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "driver.h"
 #include "repl/repl.h"
+#include "runtime/object.h"
 
 namespace {
 
@@ -66,9 +70,14 @@ Flags:
                   with hover and zoom), .svg, .mmd (a Mermaid gantt chart), or - for a text chart
                   on stderr
   -trace-limit N  stop recording after N events (default 1000000); the trace says it was cut
+  -maxheap SIZE   cap the program's heap at SIZE bytes, or with a suffix KB, MB or GB (powers of
+                  1024), e.g. -maxheap 512MB; reaching it ends the program as running out of
+                  memory does: "fatal error: runtime: out of memory", exit status 2. Default:
+                  the GOL_MAXHEAP environment variable, else the memory of the machine
   -dump=tokens    print the tokens (with inserted semicolons) instead of running
   -dump=ast       print the syntax tree instead of running
 
+Environment: GOL_MAXHEAP=SIZE is -maxheap SIZE.
 Test knobs: GOL_SCHED_SEED=N is -seed N; GOL_STRESS=1 yields at every safepoint.
 )";
 
@@ -98,6 +107,30 @@ bool parseSeed(const std::string& value, gol::driver::Options& opts) {
   return true;
 }
 
+// A heap size: plain bytes, or a number with KB, MB or GB (powers of 1024; any case). 0: bad.
+uint64_t parseSize(const std::string& value) {
+  static const std::pair<const char*, int> kSuffixes[] = {{"KB", 10}, {"MB", 20}, {"GB", 30}};
+  size_t digits = 0;
+  while (digits < value.size() && std::isdigit(static_cast<unsigned char>(value[digits]))) digits++;
+  if (digits == 0 || digits > 12) return 0;
+  uint64_t n = std::stoull(value.substr(0, digits));
+  std::string suffix = value.substr(digits);
+  for (char& c : suffix) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  if (suffix.empty() || suffix == "B") return n;
+  for (auto [name, shift] : kSuffixes)
+    if (suffix == name) return n << shift;
+  return 0;
+}
+
+// -maxheap SIZE, or GOL_MAXHEAP (from = "GOL_MAXHEAP") when no flag is given.
+bool parseMaxHeap(const std::string& value, const char* from, gol::driver::Options& opts) {
+  opts.maxHeap = parseSize(value);
+  if (opts.maxHeap == 0)
+    fmt::print(stderr, "gol: invalid value {:?} for {}: want a size such as 512MB (KB, MB, GB or bytes)\n", value,
+               from);
+  return opts.maxHeap != 0;
+}
+
 // Parses flags from args[i...]; returns false (after printing why) on a bad flag.
 bool parseFlag(const std::vector<std::string>& args, size_t& i, gol::driver::Options& opts) {
   std::string a = args[i];
@@ -113,7 +146,7 @@ bool parseFlag(const std::vector<std::string>& args, size_t& i, gol::driver::Opt
     fmt::print("{}", kRunHelp);
     std::exit(0);
   }
-  static const char* withValue[] = {"procs", "dump", "seed", "trace", "timeline", "trace-limit"};
+  static const char* withValue[] = {"procs", "dump", "seed", "trace", "timeline", "trace-limit", "maxheap"};
   if (std::find(std::begin(withValue), std::end(withValue), name) != std::end(withValue)) {
     if (!hasValue) {
       if (i + 1 >= args.size()) {
@@ -131,6 +164,7 @@ bool parseFlag(const std::vector<std::string>& args, size_t& i, gol::driver::Opt
       return true;
     }
     if (name == "seed") return parseSeed(value, opts);
+    if (name == "maxheap") return parseMaxHeap(value, "flag -maxheap", opts);
     if (name == "trace-limit") {
       char* end = nullptr;
       unsigned long long n = std::strtoull(value.c_str(), &end, 10);
@@ -154,6 +188,12 @@ bool parseFlag(const std::vector<std::string>& args, size_t& i, gol::driver::Opt
   return false;
 }
 
+// Settings the environment gives every run (flags parsed later override them).
+bool applyEnvironment(gol::driver::Options& opts) {
+  const char* maxHeap = std::getenv("GOL_MAXHEAP");
+  return !maxHeap || !*maxHeap || parseMaxHeap(maxHeap, "GOL_MAXHEAP", opts);
+}
+
 int runStdin(gol::driver::Options& opts) {
   std::ostringstream ss;
   ss << std::cin.rdbuf();
@@ -162,6 +202,7 @@ int runStdin(gol::driver::Options& opts) {
 
 int runCommand(const std::vector<std::string>& args, size_t i) {
   gol::driver::Options opts;
+  if (!applyEnvironment(opts)) return 2;
   for (; i < args.size() && args[i].size() > 1 && args[i][0] == '-'; i++)
     if (!parseFlag(args, i, opts)) return 2;
   if (i < args.size() && args[i] == "-") {
@@ -180,12 +221,10 @@ int runCommand(const std::vector<std::string>& args, size_t i) {
   return gol::driver::runFiles(opts);
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-  std::vector<std::string> args(argv + 1, argv + argc);
+int dispatch(const std::vector<std::string>& args) {
   if (args.empty()) {
     gol::driver::Options opts;
+    if (!applyEnvironment(opts)) return 2;
     if (isatty(STDIN_FILENO)) return gol::repl::run(opts);
     return runStdin(opts);
   }
@@ -201,4 +240,14 @@ int main(int argc, char** argv) {
   }
   if (cmd == "run") return runCommand(args, 1);
   return runCommand(args, 0);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return dispatch(std::vector<std::string>(argv + 1, argv + argc));
+  } catch (const std::bad_alloc&) {  // the front end ran out (the evaluator catches its own)
+    gol::rt::outOfMemory();
+  }
 }

@@ -22,6 +22,9 @@ struct RunOptions {
   std::string programFile;
   std::string traceFile, timelineFile;
   size_t traceLimit = 1000000;
+  // Cap on the gol heap in bytes (gol run -maxheap); 0: the machine's memory. Reaching it is
+  // out of memory.
+  uint64_t maxHeap = 0;
 };
 
 // Runs a checked program: package var init in order (Program::packages, each Package::init

@@ -145,6 +145,7 @@ void listG(sched::G* g, void* arg) {
 
 void ReplRuntime::start(const RunOptions& opts, Sink sink) {
   gSink = std::move(sink);
+  rt::setHeapLimit(opts.maxHeap);
   setOutputSink([](std::string_view s) { gSink(s); });
   setProgramArgs(opts.args);
   installOutputHooks();

@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Never crash, never hang: gol given pathological programs and a hostile environment must end
 with a clear message and a proper status, never a signal it did not ask for.
-  tests/robust/test_robust.py --gol build/src/gol [--group nesting]
+  tests/robust/test_robust.py --gol build/src/gol [--group nesting|memory]
 ends with `N passed, M failed`.
   nesting  deep expression chains, deep code on goroutine stacks, nested func literals
+  memory   -maxheap / GOL_MAXHEAP, allocation failures inside natives
 """
 import argparse, os, resource, signal, subprocess, sys, tempfile, time
 
@@ -88,9 +89,72 @@ def t_dump_of_a_deep_tree(gol, tmp):
     assert code == 0 and out.count(b'\n') < 10000, (code, err[-300:])
 
 
+# ---------------------------------------------------------------- memory
+
+KEEP_GROWING = '''fmt.Println("start")
+var keep [][]int
+for {
+	keep = append(keep, make([]int, 1<<16))
+}
+'''
+
+GARBAGE = '''total := 0
+for i := 0; i < 400; i++ {
+	b := make([]int, 1<<17)
+	total += len(b)
+}
+fmt.Println(total >> 17)
+'''
+
+
+def t_maxheap_cap(gol, tmp):
+    for args, env in ((['run', '-maxheap', '32MB'], None), (['run', '-maxheap=33554432'], None),
+                      (['run'], {'GOL_MAXHEAP': '32mb'})):
+        code, out, err = run(gol, args, KEEP_GROWING, tmp, env=env, timeout=20)
+        assert (code, out) == (2, b'start\n') and err.startswith(OOM + b'\n'), (args, code, err[-300:])
+    # Garbage does not count against the cap: collections start before it is reached.
+    code, out, err = run(gol, ['run', '-maxheap', '16MB'], GARBAGE, tmp)
+    assert (code, out) == (0, b'400\n'), (code, err[-300:])
+
+
+def t_maxheap_bad_values(gol, tmp):
+    for args, env in ((['run', '-maxheap', '12Q'], None), (['run', '-maxheap', 'MB'], None),
+                      (['run'], {'GOL_MAXHEAP': 'lots'})):
+        code, _, err = run(gol, args, 'println(1)\n', tmp, env=env)
+        assert code == 2 and b'want a size such as 512MB' in err, (args, code, err)
+    code, out, _ = run(gol, ['help', 'run'])
+    assert code == 0 and b'-maxheap SIZE' in out and b'GOL_MAXHEAP' in out
+
+
+HUGE_OPS = ['strings.ReplaceAll(s, "a", "aaaa")', 'strings.Join([]string{s, s, s, s}, "-")',
+            'strings.Fields(s + " " + s + " " + s + " " + s)', 'strconv.Quote(s + s + s)',
+            'fmt.Sprint(s, s, s, s)']
+
+
+def t_huge_results_under_the_cap(gol, tmp):
+    # The natives build each result in C++ memory, then in the gol heap: the cap stops it there.
+    for op in HUGE_OPS:
+        src = 's := strings.Repeat("a", 24<<20)\nfmt.Println("built")\nr := %s\nfmt.Println(len(r))\n' % op
+        code, out, err = run(gol, ['run', '-maxheap', '64MB'], src, tmp)
+        assert (code, out) == (2, b'built\n') and err.startswith(OOM), (op, code, err[-300:])
+
+
+def t_allocation_failure_in_natives(gol, tmp):
+    # With the address space limited, the C++ allocation inside the native fails (std::bad_alloc,
+    # which used to abort the process) and must end as Go's out-of-memory fatal error.
+    def limit():
+        resource.setrlimit(resource.RLIMIT_AS, (1800 << 20, 1800 << 20))
+    for op in HUGE_OPS[:2] + ['strings.ToUpper(s + s + s)', 'fmt.Sprint(s, s, s, s)']:
+        src = 's := strings.Repeat("a", 200<<20)\nfmt.Println("built")\nr := %s\nfmt.Println(len(r))\n' % op
+        code, out, err = run(gol, ['run'], src, tmp, preexec_fn=limit)
+        assert code == 2 and out == b'built\n' and err.startswith(OOM), (op, code, out, err[-300:])
+
+
 GROUPS = {
     'nesting': [t_deep_chains_in_checker, t_long_chains_still_run, t_deep_code_on_goroutine_stacks,
                 t_nested_func_literals, t_dump_of_a_deep_tree],
+    'memory': [t_maxheap_cap, t_maxheap_bad_values, t_huge_results_under_the_cap,
+               t_allocation_failure_in_natives],
 }
 
 
