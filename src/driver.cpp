@@ -9,7 +9,6 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include "base/diag.h"
 #include "base/source.h"
@@ -21,6 +20,12 @@
 namespace gol::driver {
 namespace {
 
+void tooLarge(const std::string& name) {
+  fmt::print(stderr, "gol: {}: file too large (gol reads at most {} MB of source)\n", name, kMaxSourceBytes >> 20);
+}
+
+// Only regular files: a device (/dev/zero) or a pipe could be read forever, and a source file
+// over the limit is not a program anyone wrote.
 bool readFile(const std::string& path, std::string* text) {
   struct stat st;
   if (stat(path.c_str(), &st) != 0) {
@@ -31,15 +36,22 @@ bool readFile(const std::string& path, std::string* text) {
     fmt::print(stderr, "gol: {} is a directory, not a .gol or .go file\n", path);
     return false;
   }
+  if (!S_ISREG(st.st_mode)) {
+    fmt::print(stderr, "gol: {}: not a regular file\n", path);
+    return false;
+  }
+  if (uint64_t(st.st_size) > kMaxSourceBytes) {
+    tooLarge(path);
+    return false;
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     fmt::print(stderr, "gol: open {}: permission denied\n", path);
     return false;
   }
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  *text = ss.str();
-  return true;
+  if (readSource(in, text)) return true;
+  tooLarge(path);  // it grew while being read
+  return false;
 }
 
 void printDiagnostics(const Diagnostics& diags) {
@@ -90,6 +102,25 @@ int runParsed(const Options& opts, const std::vector<FileId>& ids) {
 }
 
 }  // namespace
+
+bool readSource(std::istream& in, std::string* text) {
+  text->clear();
+  char buf[1 << 16];
+  while (in.read(buf, sizeof buf) || in.gcount() > 0) {
+    text->append(buf, size_t(in.gcount()));
+    if (text->size() > kMaxSourceBytes) return false;
+  }
+  return true;
+}
+
+int runStdin(const Options& opts) {
+  std::string text;
+  if (!readSource(std::cin, &text)) {
+    tooLarge("<stdin>");
+    return 1;
+  }
+  return runSource("<stdin>", std::move(text), opts);
+}
 
 int runFiles(const Options& opts) {
   std::vector<FileId> ids;

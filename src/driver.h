@@ -1,6 +1,7 @@
 // The one place the pipeline stages meet: source -> syntax -> check -> interp.
 #pragma once
 #include <cstdint>
+#include <istream>
 #include <string>
 #include <vector>
 
@@ -19,8 +20,15 @@ struct Options {
   uint64_t maxHeap = 0;            // -maxheap SIZE / GOL_MAXHEAP: cap on the gol heap (0: RAM)
 };
 
+// Longest source gol reads: a file (or standard input) past it is refused before it is read.
+constexpr uint64_t kMaxSourceBytes = uint64_t(64) << 20;
+
 // Runs (or dumps) a program; returns the process exit code.
 int runFiles(const Options& opts);
+// Runs a script read from standard input (up to kMaxSourceBytes).
+int runStdin(const Options& opts);
+// Reads all of `in` into text; false when it is longer than kMaxSourceBytes.
+bool readSource(std::istream& in, std::string* text);
 // Runs a script given as text (stdin when it is not a terminal).
 int runSource(const std::string& name, std::string text, const Options& opts);
 

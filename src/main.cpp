@@ -11,9 +11,7 @@
 #include <cstdio>
 #include <random>
 #include <cstdlib>
-#include <iostream>
 #include <new>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -194,12 +192,6 @@ bool applyEnvironment(gol::driver::Options& opts) {
   return !maxHeap || !*maxHeap || parseMaxHeap(maxHeap, "GOL_MAXHEAP", opts);
 }
 
-int runStdin(gol::driver::Options& opts) {
-  std::ostringstream ss;
-  ss << std::cin.rdbuf();
-  return gol::driver::runSource("<stdin>", ss.str(), opts);
-}
-
 int runCommand(const std::vector<std::string>& args, size_t i) {
   gol::driver::Options opts;
   if (!applyEnvironment(opts)) return 2;
@@ -207,7 +199,7 @@ int runCommand(const std::vector<std::string>& args, size_t i) {
     if (!parseFlag(args, i, opts)) return 2;
   if (i < args.size() && args[i] == "-") {
     opts.args.assign(args.begin() + i + 1, args.end());
-    return runStdin(opts);
+    return gol::driver::runStdin(opts);
   }
   if (i >= args.size()) {
     fmt::print(stderr, "gol run: no files listed\n");
@@ -226,7 +218,7 @@ int dispatch(const std::vector<std::string>& args) {
     gol::driver::Options opts;
     if (!applyEnvironment(opts)) return 2;
     if (isatty(STDIN_FILENO)) return gol::repl::run(opts);
-    return runStdin(opts);
+    return gol::driver::runStdin(opts);
   }
   const std::string& cmd = args[0];
   if (cmd == "version" || cmd == "-version" || cmd == "--version") {

@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """Never crash, never hang: gol given pathological programs and a hostile environment must end
 with a clear message and a proper status, never a signal it did not ask for.
-  tests/robust/test_robust.py --gol build/src/gol [--group nesting|memory]
+  tests/robust/test_robust.py --gol build/src/gol [--group nesting|memory|source]
 ends with `N passed, M failed`.
   nesting  deep expression chains, deep code on goroutine stacks, nested func literals
   memory   -maxheap / GOL_MAXHEAP, allocation failures inside natives
+  source   sources that are not regular files or are too large
 """
 import argparse, os, resource, signal, subprocess, sys, tempfile, time
 
@@ -150,11 +151,34 @@ def t_allocation_failure_in_natives(gol, tmp):
         assert code == 2 and out == b'built\n' and err.startswith(OOM), (op, code, out, err[-300:])
 
 
+# ---------------------------------------------------------------- source
+
+def t_source_not_a_regular_file(gol, tmp):
+    fifo = os.path.join(tmp, 'fifo.gol')
+    if not os.path.exists(fifo):
+        os.mkfifo(fifo)
+    for path in ('/dev/zero', fifo):
+        code, _, err = run(gol, ['run', path], timeout=5)
+        assert code == 1 and err == b'gol: %s: not a regular file\n' % path.encode(), (code, err)
+
+
+def t_source_too_large(gol, tmp):
+    big = os.path.join(tmp, 'big.gol')
+    with open(big, 'wb') as f:
+        f.truncate(65 << 20)  # sparse: no disk space used
+    code, _, err = run(gol, ['run', big], timeout=5)
+    assert code == 1 and b'file too large' in err, (code, err)
+    with open('/dev/zero', 'rb') as zero:
+        code, _, err = run(gol, ['-'], stdin=zero, timeout=10)
+    assert code == 1 and b'<stdin>: file too large' in err, (code, err)
+
+
 GROUPS = {
     'nesting': [t_deep_chains_in_checker, t_long_chains_still_run, t_deep_code_on_goroutine_stacks,
                 t_nested_func_literals, t_dump_of_a_deep_tree],
     'memory': [t_maxheap_cap, t_maxheap_bad_values, t_huge_results_under_the_cap,
                t_allocation_failure_in_natives],
+    'source': [t_source_not_a_regular_file, t_source_too_large],
 }
 
 
