@@ -230,6 +230,7 @@ void setProgramArgs(const std::vector<std::string>& args) {
 
 int runProgram(Program* prog, const RunOptions& opts) {
   gProg = prog;
+  if (!opts.returnFromRun) startOutputFlush();
   rt::setHeapLimit(opts.maxHeap);
   setProgramArgs(opts.args);
   installOutputHooks();

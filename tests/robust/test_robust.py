@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """Never crash, never hang: gol given pathological programs and a hostile environment must end
 with a clear message and a proper status, never a signal it did not ask for.
-  tests/robust/test_robust.py --gol build/src/gol [--group nesting|memory|source]
+  tests/robust/test_robust.py --gol build/src/gol [--group nesting|memory|source|signals]
 ends with `N passed, M failed`.
   nesting  deep expression chains, deep code on goroutine stacks, nested func literals
   memory   -maxheap / GOL_MAXHEAP, allocation failures inside natives
   source   sources that are not regular files or are too large
+  signals  buffered stdout survives SIGINT/SIGTERM/SIGHUP and reaches a pipe promptly
 """
 import argparse, os, resource, signal, subprocess, sys, tempfile, time
 
@@ -173,12 +174,49 @@ def t_source_too_large(gol, tmp):
     assert code == 1 and b'<stdin>: file too large' in err, (code, err)
 
 
+# ---------------------------------------------------------------- signals
+
+PROGRESS = 'fmt.Println("progress")\ntime.Sleep(5 * time.Second)\nfmt.Println("done")\n'
+
+
+def start(gol, tmp, stdout):
+    path = os.path.join(tmp, 'progress.gol')
+    with open(path, 'w') as f:
+        f.write(PROGRESS)
+    return subprocess.Popen([gol, 'run', path], stdout=stdout, stderr=subprocess.DEVNULL)
+
+
+def t_output_survives_fatal_signals(gol, tmp):
+    for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        out = os.path.join(tmp, 'out_%d.txt' % sig)
+        with open(out, 'wb') as f:
+            p = start(gol, tmp, f)
+            time.sleep(0.5)
+            p.send_signal(sig)
+            code = p.wait(timeout=5)
+        with open(out, 'rb') as f:
+            assert f.read() == b'progress\n', sig
+        assert code == -sig, 'signal %d: status %d' % (sig, code)
+
+
+def t_pipe_sees_progress_promptly(gol, tmp):
+    p = start(gol, tmp, subprocess.PIPE)
+    try:
+        t = time.time()
+        line = p.stdout.readline()
+        assert line == b'progress\n' and time.time() - t < 0.5, (line, time.time() - t)
+    finally:
+        p.kill()
+        p.wait()
+
+
 GROUPS = {
     'nesting': [t_deep_chains_in_checker, t_long_chains_still_run, t_deep_code_on_goroutine_stacks,
                 t_nested_func_literals, t_dump_of_a_deep_tree],
     'memory': [t_maxheap_cap, t_maxheap_bad_values, t_huge_results_under_the_cap,
                t_allocation_failure_in_natives],
     'source': [t_source_not_a_regular_file, t_source_too_large],
+    'signals': [t_output_survives_fatal_signals, t_pipe_sees_progress_promptly],
 }
 
 
