@@ -33,7 +33,7 @@ Usage:
   gol version                      print the version
   gol help                         print this help
 
-Run 'gol help run' for the flags of gol run (procs, seed, trace, timeline).
+Run 'gol help run' for the flags of gol run (procs, seed, trace, timeline, maxheap).
 
 A file with a package clause is a Go program (package main, imports, func main). A file without
 one is a script: top-level statements run in order, and standard packages need no import.
@@ -116,7 +116,7 @@ uint64_t parseSize(const std::string& value) {
   for (char& c : suffix) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   if (suffix.empty() || suffix == "B") return n;
   for (auto [name, shift] : kSuffixes)
-    if (suffix == name) return n << shift;
+    if (suffix == name) return n > (UINT64_MAX >> shift) ? 0 : n << shift;
   return 0;
 }
 
