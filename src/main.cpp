@@ -76,7 +76,8 @@ Flags:
   -dump=ast       print the syntax tree instead of running
 
 Environment: GOL_MAXHEAP=SIZE is -maxheap SIZE.
-Test knobs: GOL_SCHED_SEED=N is -seed N; GOL_STRESS=1 yields at every safepoint.
+Test knobs: GOL_SCHED_SEED=N is -seed N; GOL_STRESS=1 yields at every safepoint;
+GOL_FLUSH_MS=N flushes buffered output N ms after it stops (default 100; 0: only at exit).
 )";
 
 bool isSourceFile(const std::string& a) {

@@ -8,13 +8,15 @@
 //     take the output lock — and then lets the signal kill the process, so the status is the
 //     conventional "killed by signal N".
 // Started by runProgram for a real run only: not in the REPL (it handles Ctrl-C itself) nor in
-// in-process test runs.
+// in-process test runs. Test knob: GOL_FLUSH_MS=N sets the flusher's delay, 0 turns it off (so
+// a test can see that the signal path alone gets the output out).
 #include <pthread.h>
 #include <signal.h>
 #include <unistd.h>
 
 #include <chrono>
 #include <condition_variable>
+#include <cstdlib>
 #include <mutex>
 #include <thread>
 
@@ -24,7 +26,7 @@ namespace gol::interp {
 
 namespace {
 
-constexpr auto kFlushDelay = std::chrono::milliseconds(100);
+std::chrono::milliseconds gFlushDelay{100};
 // A flush blocked for this long (a full pipe nobody reads) must not keep a signal from killing
 // the process: SIGALRM's default action ends it.
 constexpr unsigned kSignalFlushSeconds = 2;
@@ -32,14 +34,15 @@ constexpr unsigned kSignalFlushSeconds = 2;
 std::mutex gMu;
 std::condition_variable gCv;
 bool gPending = false;  // output arrived since the flusher last flushed
-bool gStarted = false;
+bool gStarted = false;  // startOutputFlush ran
+bool gFlusher = false;  // the flusher thread runs
 
 void flusherLoop() {
   std::unique_lock<std::mutex> lk(gMu);
   for (;;) {
     gCv.wait(lk, [] { return gPending; });
     lk.unlock();
-    std::this_thread::sleep_for(kFlushDelay);  // what is printed meanwhile goes in the same write
+    std::this_thread::sleep_for(gFlushDelay);  // what is printed meanwhile goes in the same write
     lk.lock();
     gPending = false;
     lk.unlock();
@@ -77,7 +80,7 @@ void signalLoop() {
 
 void noteStdoutBuffered() {
   std::lock_guard<std::mutex> lk(gMu);
-  if (!gStarted || gPending) return;
+  if (!gFlusher || gPending) return;
   gPending = true;
   gCv.notify_one();
 }
@@ -89,7 +92,9 @@ void startOutputFlush() {
   sigset_t set = fatalSignals();
   pthread_sigmask(SIG_BLOCK, &set, nullptr);  // before any other thread exists: all inherit it
   std::thread(signalLoop).detach();
-  std::thread(flusherLoop).detach();
+  if (const char* ms = std::getenv("GOL_FLUSH_MS")) gFlushDelay = std::chrono::milliseconds(std::atoll(ms));
+  gFlusher = gFlushDelay.count() > 0;
+  if (gFlusher) std::thread(flusherLoop).detach();
 }
 
 }  // namespace gol::interp

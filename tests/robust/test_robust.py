@@ -181,24 +181,31 @@ def t_source_too_large(gol, tmp):
 
 # ---------------------------------------------------------------- signals
 
-PROGRESS = 'fmt.Println("progress")\ntime.Sleep(5 * time.Second)\nfmt.Println("done")\n'
+# "ready" goes to stderr first (a stderr write flushes stdout, so it must come before), then the
+# line that stays buffered.
+PROGRESS = 'println("ready")\nfmt.Println("progress")\ntime.Sleep(5 * time.Second)\nfmt.Println("done")\n'
 
 
-def start(gol, tmp, stdout):
+def start(gol, tmp, stdout, env=None):
+    """Starts PROGRESS and returns once it runs (said "ready"), however slow the build."""
     path = os.path.join(tmp, 'progress.gol')
     with open(path, 'w') as f:
         f.write(PROGRESS)
-    return subprocess.Popen([gol, 'run', path], stdout=stdout, stderr=subprocess.DEVNULL)
+    p = subprocess.Popen([gol, 'run', path], stdout=stdout, stderr=subprocess.PIPE,
+                         env=dict(os.environ, **(env or {})))
+    assert p.stderr.readline() == b'ready\n'
+    return p
 
 
 def t_output_survives_fatal_signals(gol, tmp):
+    # GOL_FLUSH_MS=0: no background flush, so only the signal path can get the line out.
     for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
         out = os.path.join(tmp, 'out_%d.txt' % sig)
         with open(out, 'wb') as f:
-            p = start(gol, tmp, f)
-            time.sleep(0.5)
+            p = start(gol, tmp, f, {'GOL_FLUSH_MS': '0'})
+            time.sleep(0.3)
             p.send_signal(sig)
-            code = p.wait(timeout=5)
+            code = p.wait(timeout=10)
         with open(out, 'rb') as f:
             assert f.read() == b'progress\n', sig
         assert code == -sig, 'signal %d: status %d' % (sig, code)
