@@ -16,7 +16,6 @@
 #include <thread>
 #include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include "base/diag.h"
 #include "base/source.h"
@@ -49,6 +48,12 @@ void silenceOutput() {
   close(null);
 }
 
+void tooLarge(const std::string& name) {
+  fmt::print(stderr, "gol: {}: file too large (gol reads at most {} MB of source)\n", name, kMaxSourceBytes >> 20);
+}
+
+// Only regular files: a device (/dev/zero) or a pipe could be read forever, and a source file
+// over the limit is not a program anyone wrote.
 bool readFile(const std::string& path, std::string* text) {
   struct stat st;
   if (stat(path.c_str(), &st) != 0) {
@@ -59,15 +64,22 @@ bool readFile(const std::string& path, std::string* text) {
     fmt::print(stderr, "gol: {} is a directory, not a .gol or .go file\n", path);
     return false;
   }
+  if (!S_ISREG(st.st_mode)) {
+    fmt::print(stderr, "gol: {}: not a regular file\n", path);
+    return false;
+  }
+  if (uint64_t(st.st_size) > kMaxSourceBytes) {
+    tooLarge(path);
+    return false;
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     fmt::print(stderr, "gol: open {}: permission denied\n", path);
     return false;
   }
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  *text = ss.str();
-  return true;
+  if (readSource(in, text)) return true;
+  tooLarge(path);  // it grew while being read
+  return false;
 }
 
 void printDiagnostics(const Diagnostics& diags) {
@@ -154,6 +166,7 @@ interp::RunOptions runOptions(const Options& opts) {
   run.traceFile = opts.traceFile;
   run.timelineFile = opts.timelineFile;
   run.traceLimit = opts.traceLimit;
+  run.maxHeap = opts.maxHeap;
   run.programFile = opts.files.empty() ? "<stdin>" : opts.files[0];
   run.args.push_back(opts.files.empty() ? "gol" : opts.files[0]);
   run.args.insert(run.args.end(), opts.args.begin(), opts.args.end());
@@ -225,6 +238,25 @@ int vetFiles(const Options& opts) {
   std::string text = vet::render(findings);
   std::fwrite(text.data(), 1, text.size(), stderr);
   return findings.empty() ? 0 : 1;
+}
+
+bool readSource(std::istream& in, std::string* text) {
+  text->clear();
+  char buf[1 << 16];
+  while (in.read(buf, sizeof buf) || in.gcount() > 0) {
+    text->append(buf, size_t(in.gcount()));
+    if (text->size() > kMaxSourceBytes) return false;
+  }
+  return true;
+}
+
+int runStdin(const Options& opts) {
+  std::string text;
+  if (!readSource(std::cin, &text)) {
+    tooLarge("<stdin>");
+    return 1;
+  }
+  return runSource("<stdin>", std::move(text), opts);
 }
 
 int runFiles(const Options& opts) {

@@ -1,6 +1,7 @@
 // The one place the pipeline stages meet: source -> syntax -> check -> interp (or vet).
 #pragma once
 #include <cstdint>
+#include <istream>
 #include <string>
 #include <vector>
 
@@ -31,7 +32,11 @@ struct Options {
   double exploreSeconds = 10;
   bool exhaustive = false;
   bool json = false;
+  uint64_t maxHeap = 0;            // -maxheap SIZE / GOL_MAXHEAP: cap on the gol heap (0: RAM)
 };
+
+// Longest source gol reads: a file (or standard input) past it is refused before it is read.
+constexpr uint64_t kMaxSourceBytes = uint64_t(64) << 20;
 
 // Runs (or dumps) a program; returns the process exit code.
 int runFiles(const Options& opts);
@@ -41,6 +46,10 @@ int exploreFiles(const Options& opts);
 // stderr, one "file:line:col: message" line each. 1 when it found anything (or the program
 // does not compile), else 0.
 int vetFiles(const Options& opts);
+// Runs a script read from standard input (up to kMaxSourceBytes).
+int runStdin(const Options& opts);
+// Reads all of `in` into text; false when it is longer than kMaxSourceBytes.
+bool readSource(std::istream& in, std::string* text);
 // Runs a script given as text (stdin when it is not a terminal).
 int runSource(const std::string& name, std::string text, const Options& opts);
 

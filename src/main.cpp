@@ -6,18 +6,20 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <random>
 #include <cstdlib>
-#include <iostream>
-#include <sstream>
+#include <new>
 #include <string>
 #include <vector>
 
 #include "driver.h"
 #include "repl/repl.h"
+#include "runtime/object.h"
 
 namespace {
 
@@ -36,7 +38,7 @@ Usage:
   gol version                      print the version
   gol help                         print this help
 
-Run 'gol help run' for the flags of gol run (procs, seed, trace, timeline), 'gol help vet' for
+Run 'gol help run' for the flags of gol run (procs, seed, trace, timeline, maxheap), 'gol help vet' for
 what gol vet reports.
 
 A file with a package clause is a Go program (package main, imports, func main). A file without
@@ -82,10 +84,16 @@ Flags:
   -hints          notes in plain words on stderr (stdout stays Go's): goroutines still running
                   when main returned, why each goroutine of a deadlock can never wake, the
                   Done that made a WaitGroup negative
+  -maxheap SIZE   cap the program's heap at SIZE bytes, or with a suffix KB, MB or GB (powers of
+                  1024), e.g. -maxheap 512MB; reaching it ends the program as running out of
+                  memory does: "fatal error: runtime: out of memory", exit status 2. Default:
+                  the GOL_MAXHEAP environment variable, else the memory of the machine
   -dump=tokens    print the tokens (with inserted semicolons) instead of running
   -dump=ast       print the syntax tree instead of running
 
-Test knobs: GOL_SCHED_SEED=N is -seed N; GOL_STRESS=1 yields at every safepoint.
+Environment: GOL_MAXHEAP=SIZE is -maxheap SIZE.
+Test knobs: GOL_SCHED_SEED=N is -seed N; GOL_STRESS=1 yields at every safepoint;
+GOL_FLUSH_MS=N flushes buffered output N ms after it stops (default 100; 0: only at exit).
 )help";
 
 bool isSourceFile(const std::string& a) {
@@ -300,6 +308,30 @@ bool parseExploreFlag(const std::string& name, const std::string& value, gol::dr
   return true;
 }
 
+// A heap size: plain bytes, or a number with KB, MB or GB (powers of 1024; any case). 0: bad.
+uint64_t parseSize(const std::string& value) {
+  static const std::pair<const char*, int> kSuffixes[] = {{"KB", 10}, {"MB", 20}, {"GB", 30}};
+  size_t digits = 0;
+  while (digits < value.size() && std::isdigit(static_cast<unsigned char>(value[digits]))) digits++;
+  if (digits == 0 || digits > 12) return 0;
+  uint64_t n = std::stoull(value.substr(0, digits));
+  std::string suffix = value.substr(digits);
+  for (char& c : suffix) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  if (suffix.empty() || suffix == "B") return n;
+  for (auto [name, shift] : kSuffixes)
+    if (suffix == name) return n > (UINT64_MAX >> shift) ? 0 : n << shift;
+  return 0;
+}
+
+// -maxheap SIZE, or GOL_MAXHEAP (from = "GOL_MAXHEAP") when no flag is given.
+bool parseMaxHeap(const std::string& value, const char* from, gol::driver::Options& opts) {
+  opts.maxHeap = parseSize(value);
+  if (opts.maxHeap == 0)
+    fmt::print(stderr, "gol: invalid value {:?} for {}: want a size such as 512MB (KB, MB, GB or bytes)\n", value,
+               from);
+  return opts.maxHeap != 0;
+}
+
 // Parses flags from args[i...]; returns false (after printing why) on a bad flag.
 bool parseFlag(const std::vector<std::string>& args, size_t& i, gol::driver::Options& opts, Command cmd) {
   std::string a = args[i];
@@ -323,7 +355,7 @@ bool parseFlag(const std::vector<std::string>& args, size_t& i, gol::driver::Opt
     (name == "exhaustive" ? opts.exhaustive : name == "json" ? opts.json : opts.race) = true;
     return true;
   }
-  static const char* runFlags[] = {"procs", "dump", "seed", "trace", "timeline", "trace-limit", "schedule"};
+  static const char* runFlags[] = {"procs", "dump", "seed", "trace", "timeline", "trace-limit", "schedule", "maxheap"};
   static const char* exploreFlags[] = {"procs", "seed", "runs", "time", "preemptions"};
   static const char* stepFlags[] = {"procs", "schedule", "o"};
   auto in = [&](auto& table) { return std::find(std::begin(table), std::end(table), name) != std::end(table); };
@@ -351,6 +383,7 @@ bool parseFlag(const std::vector<std::string>& args, size_t& i, gol::driver::Opt
       return true;
     }
     if (name == "runs" || name == "time" || name == "preemptions") return parseExploreFlag(name, value, opts);
+    if (name == "maxheap") return parseMaxHeap(value, "flag -maxheap", opts);
     if (name == "trace-limit") {
       char* end = nullptr;
       unsigned long long n = std::strtoull(value.c_str(), &end, 10);
@@ -368,14 +401,15 @@ bool parseFlag(const std::vector<std::string>& args, size_t& i, gol::driver::Opt
   return false;
 }
 
-int runStdin(gol::driver::Options& opts) {
-  std::ostringstream ss;
-  ss << std::cin.rdbuf();
-  return gol::driver::runSource("<stdin>", ss.str(), opts);
+// Settings the environment gives every run (flags parsed later override them).
+bool applyEnvironment(gol::driver::Options& opts) {
+  const char* maxHeap = std::getenv("GOL_MAXHEAP");
+  return !maxHeap || !*maxHeap || parseMaxHeap(maxHeap, "GOL_MAXHEAP", opts);
 }
 
 int exploreCommand(const std::vector<std::string>& args, size_t i) {
   gol::driver::Options opts;
+  if (!applyEnvironment(opts)) return 2;
   for (; i < args.size() && args[i].size() > 1 && args[i][0] == '-'; i++)
     if (!parseFlag(args, i, opts, Command::Explore)) return 2;
   if (i >= args.size()) {
@@ -407,6 +441,7 @@ int vetCommand(const std::vector<std::string>& args, size_t i) {
 
 int runCommand(const std::vector<std::string>& args, size_t i, Command cmd = Command::Run) {
   gol::driver::Options opts;
+  if (!applyEnvironment(opts)) return 2;
   for (; i < args.size() && args[i].size() > 1 && args[i][0] == '-'; i++)
     if (!parseFlag(args, i, opts, cmd)) return 2;
   if (cmd == Command::Step) {
@@ -422,7 +457,7 @@ int runCommand(const std::vector<std::string>& args, size_t i, Command cmd = Com
   }
   if (i < args.size() && args[i] == "-") {
     opts.args.assign(args.begin() + i + 1, args.end());
-    return runStdin(opts);
+    return gol::driver::runStdin(opts);
   }
   if (i >= args.size()) {
     fmt::print(stderr, "gol run: no files listed\n");
@@ -436,14 +471,12 @@ int runCommand(const std::vector<std::string>& args, size_t i, Command cmd = Com
   return gol::driver::runFiles(opts);
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-  std::vector<std::string> args(argv + 1, argv + argc);
+int dispatch(const std::vector<std::string>& args) {
   if (args.empty()) {
     gol::driver::Options opts;
+    if (!applyEnvironment(opts)) return 2;
     if (isatty(STDIN_FILENO)) return gol::repl::run(opts);
-    return runStdin(opts);
+    return gol::driver::runStdin(opts);
   }
   const std::string& cmd = args[0];
   if (cmd == "version" || cmd == "-version" || cmd == "--version") {
@@ -463,4 +496,14 @@ int main(int argc, char** argv) {
   if (cmd == "step") return runCommand(args, 1, Command::Step);
   if (cmd == "vet") return vetCommand(args, 1);
   return runCommand(args, 0);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return dispatch(std::vector<std::string>(argv + 1, argv + argc));
+  } catch (const std::bad_alloc&) {  // the front end ran out (the evaluator catches its own)
+    gol::rt::outOfMemory();
+  }
 }

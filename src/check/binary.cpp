@@ -66,7 +66,6 @@ void Checker::binaryOp(Expr* e, Tok op, Operand& x, Operand& y, Pos opPos) {
     x.expr = e;
     return;
   }
-  std::string xs = describe(x);
   const Type* xt0 = x.type;
   const Type* yt0 = y.type;
   if (!matchTypes(x, y)) {
@@ -124,7 +123,6 @@ void Checker::binaryOp(Expr* e, Tok op, Operand& x, Operand& y, Pos opPos) {
   x.mode = ExprMode::Value;
   x.expr = e;
   (void)opPos;
-  (void)xs;
 }
 
 void Checker::comparison(Expr* e, Tok op, Operand& x, Operand& y) {

@@ -82,7 +82,7 @@ void Checker::call(CallExpr* e, Operand& x) {
       info->func = id->sym;
     }
   }
-  arguments(e, sig, exprString(e->fun), info);
+  arguments(e, sig, info);
   x.expr = e;
   if (sig->results.empty()) {
     x.mode = ExprMode::NoValue;
@@ -134,7 +134,9 @@ static std::string paramList(Checker& c, const Type* sig) {
   return s + ")";
 }
 
-void Checker::arguments(CallExpr* e, const Type* sig, const std::string& name, CallInfo* info) {
+// The callee is spelled out only when a message needs it: in a chain such as `t.M().M()…` each
+// call's callee is the whole chain before it, and spelling every one would be quadratic.
+void Checker::arguments(CallExpr* e, const Type* sig, CallInfo* info) {
   bool spread;
   std::vector<Operand> args = callArgs(e, &spread);
   info->spreadTuple = spread;
@@ -143,17 +145,18 @@ void Checker::arguments(CallExpr* e, const Type* sig, const std::string& name, C
   size_t np = sig->params.size(), na = args.size();
   if (e->hasEllipsis) {
     if (!sig->variadic) {
-      errorf(startPos(e->args.back()), "have (...) but function is not variadic: " + name);
+      errorf(startPos(e->args.back()), "have (...) but function is not variadic: " + exprString(e->fun));
       return;
     }
     if (na != np) {
       bool few = na < np;
       errorf(few ? e->rparen : startPos(e->args[np]), std::string(few ? "not enough" : "too many") +
-                                                       " arguments in call to " + name + "\n\thave " +
+                                                       " arguments in call to " + exprString(e->fun) + "\n\thave " +
                                                        typeList(*this, args) + "\n\twant " + paramList(*this, sig));
       return;
     }
-    for (size_t i = 0; i < na; i++) assignment(args[i], sig->params[i], "argument to " + name);
+    std::string context = "argument to " + exprString(e->fun);
+    for (size_t i = 0; i < na; i++) assignment(args[i], sig->params[i], context);
     return;
   }
   size_t fixed = sig->variadic ? np - 1 : np;
@@ -162,13 +165,14 @@ void Checker::arguments(CallExpr* e, const Type* sig, const std::string& name, C
     Pos at;
     if (few) at = na > 0 && !spread ? startPos(e->args[na - 1]) : e->rparen;
     else at = spread ? startPos(e->args[0]) : startPos(e->args[np]);
-    errorf(at, std::string(few ? "not enough" : "too many") + " arguments in call to " + name + "\n\thave " +
-                   typeList(*this, args) + "\n\twant " + paramList(*this, sig));
+    errorf(at, std::string(few ? "not enough" : "too many") + " arguments in call to " + exprString(e->fun) +
+                   "\n\thave " + typeList(*this, args) + "\n\twant " + paramList(*this, sig));
     return;
   }
+  std::string context = na > 0 ? "argument to " + exprString(e->fun) : "";
   for (size_t i = 0; i < na; i++) {
     const Type* pt = i < fixed ? sig->params[i] : sig->params[np - 1]->elem;
-    assignment(args[i], pt, "argument to " + name);
+    assignment(args[i], pt, context);
   }
   info->packVariadic = sig->variadic;
 }

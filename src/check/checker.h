@@ -145,7 +145,7 @@ class Checker {
 
   // ---- call.cpp
   void call(ast::CallExpr* e, Operand& x);
-  void arguments(ast::CallExpr* e, const Type* sig, const std::string& name, CallInfo* info);
+  void arguments(ast::CallExpr* e, const Type* sig, CallInfo* info);
   std::vector<Operand> callArgs(ast::CallExpr* e, bool* spread);
 
   // ---- builtins.cpp: one checker per predeclared function, chosen through a table by its id
@@ -239,6 +239,9 @@ class Checker {
   Pos startPos(const ast::Expr* e);
   void errorf(Pos pos, std::string msg);
   void notSupported(Pos pos, const std::string& what) { errorf(pos, "not supported by gol: " + what); }
+  // True when the native stack is nearly used up: the recursive walk must not descend into the
+  // node at pos. Reports "program nested too deeply" there, once per checker.
+  bool tooDeep(Pos pos);
 
   // ---- allocation (everything lives as long as the program)
   template <class T>
@@ -273,6 +276,7 @@ class Checker {
   // statements with values are recorded for echoing instead of being errors.
   bool replMode_ = false;
   std::vector<ast::Stmt*>* replEcho_ = nullptr;
+  bool tooDeepReported_ = false;
 
   std::unordered_map<Symbol*, DeclInfo*> declInfo_;
   std::unordered_map<const ast::FuncDecl*, Symbol*> funcSyms_;  // functions and methods

@@ -1,5 +1,6 @@
 // Go's spelling of expressions and operands in error messages ("x (variable of type int)",
 // "300 (untyped int constant)", "limit (untyped int constant 10)"), start positions, errors.
+#include "base/stack.h"
 #include "check/checker.h"
 
 namespace gol::check {
@@ -7,6 +8,13 @@ namespace gol::check {
 using namespace ast;
 
 void Checker::errorf(Pos pos, std::string msg) { diags_.error(pos, std::move(msg)); }
+
+bool Checker::tooDeep(Pos pos) {
+  if (__builtin_expect(stackHeadroom() > stackReserve(), 1)) return false;
+  if (!tooDeepReported_) errorf(pos, "program nested too deeply");
+  tooDeepReported_ = true;
+  return true;
+}
 
 // Go reports errors at the leftmost position of an expression.
 Pos Checker::startPos(const Expr* e) {
@@ -53,6 +61,10 @@ static void writeFields(std::string& out, const FieldList& fl, Checker& c) {
 
 static void writeExpr(std::string& out, const Expr* e, Checker& c) {
   if (!e) return;
+  if (stackHeadroom() < stackReserve() / 2) {  // a message about a pathologically deep expression
+    out += "…";
+    return;
+  }
   switch (e->kind) {
     case NodeKind::Ident: out += static_cast<const Ident*>(e)->name; return;
     case NodeKind::BasicLit: out += static_cast<const BasicLit*>(e)->raw; return;

@@ -18,6 +18,7 @@ void Checker::rawExpr(Expr* e, Operand& x, const Type* hint) {
   x = Operand{};
   x.expr = e;
   if (!e) return;
+  if (tooDeep(e->pos)) return record(e, x);  // x is Invalid: the parents give up quietly
   switch (e->kind) {
     case NodeKind::Ident: ident(static_cast<Ident*>(e), x); break;
     case NodeKind::BasicLit: basicLit(static_cast<BasicLit*>(e), x); break;

@@ -43,6 +43,7 @@ Program* Session::checkInput(ast::File* file, Diagnostics& diags) {
   size_t funcsBefore = main_->funcs.size();
   size_t pkgsBefore = c.prog_->packages.size();
   diags_.clear();
+  c.tooDeepReported_ = false;  // each input reports its own
 
   auto* chunk = c.make<Program>();
   c.replEcho_ = &chunk->echo;

@@ -25,6 +25,7 @@ void Checker::pushTarget(Stmt* s, bool isLoop) {
 void Checker::stmt(Stmt* s) {
   if (!s) return;
   if (!fn_) return;
+  if (tooDeep(s->pos)) return;
   if (s->kind != NodeKind::LabeledStmt && s->kind != NodeKind::For && s->kind != NodeKind::Range &&
       s->kind != NodeKind::Switch && s->kind != NodeKind::TypeSwitch && s->kind != NodeKind::Select)
     fn_->pendingLabel.clear();

@@ -14,7 +14,7 @@ static const Type* recordType(Expr* e, const Type* t) {
 
 const Type* Checker::typeOf(Expr* e) {
   const Type* invalid = types_.basic(Kind::Invalid);
-  if (!e) return invalid;
+  if (!e || tooDeep(e->pos)) return invalid;
   switch (e->kind) {
     case NodeKind::Ident:
     case NodeKind::Selector: {

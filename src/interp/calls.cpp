@@ -3,6 +3,8 @@
 // method thunks and the method lookup for dynamic types (interface calls).
 #include <map>
 #include <mutex>
+#include <new>
+#include <stdexcept>
 #include <unordered_map>
 
 #include "interp/compiler.h"
@@ -118,7 +120,13 @@ static void callNative(Func* fn, Value* s, Frame& caller) {
     if (!fn->native) rt::panicPlain("gol: native " + fn->nativeName + " not implemented");
   }
   rt::NativeCall nc{s, s + fn->nparams, fn->argTypes.data(), caller.pos};
-  fn->native(nc);
+  try {
+    fn->native(nc);
+  } catch (const std::bad_alloc&) {  // natives build results in C++ strings and vectors first
+    rt::outOfMemory();
+  } catch (const std::length_error&) {  // ... and a size past what those can hold
+    rt::outOfMemory();
+  }
 }
 
 namespace {

@@ -376,7 +376,7 @@ Expr* Compiler::funcLit(ast::FuncLit* e) {
 
 // ---------------------------------------------------------------- dispatch
 
-Expr* Compiler::expr(ast::Expr* e) {
+Expr* Compiler::exprNode(ast::Expr* e) {
   if (e->value && e->mode == ast::ExprMode::Constant) return constant(e->value, e->type, e->pos);
   Expr* n = nullptr;
   switch (e->kind) {

@@ -689,7 +689,7 @@ Stmt* Compiler::assignStmt(ast::AssignStmt* s) {
   return opAssign(s);
 }
 
-Stmt* Compiler::stmt(ast::Stmt* s) {
+Stmt* Compiler::stmtNode(ast::Stmt* s) {
   Stmt* n = nullptr;
   switch (s->kind) {
     case NodeKind::DeclStmt: n = declStmt(static_cast<ast::DeclStmt*>(s)); break;

@@ -60,6 +60,9 @@ class Compiler {
 
  private:
   friend struct CompilerAccess;
+  // expr and stmt (compile_deep.cpp) guard the nesting depth around these, which dispatch on kind.
+  Expr* exprNode(ast::Expr* e);
+  Stmt* stmtNode(ast::Stmt* s);
   Expr* identExpr(ast::Ident* id);
   Expr* selectorExpr(ast::SelectorExpr* e);
   Expr* indexExpr(ast::IndexExpr* e);
@@ -105,6 +108,7 @@ class Compiler {
   std::vector<std::pair<std::string, const ast::Stmt*>> labels_;  // enclosing labelled statements
   std::vector<const ast::Stmt*> breakables_;
   std::set<int> capturedSlots_;  // local slots captured by closures compiled so far
+  int depth_ = 0;                // expr/stmt nesting being compiled (compile_deep.cpp)
 };
 
 // Helpers shared by the compile_*.cpp files.

@@ -4,6 +4,7 @@
 // (GState in sched::G::user), and the deadlock report.
 #include <cstdlib>
 #include <mutex>
+#include <new>
 #include <set>
 
 #include "interp/compiler.h"
@@ -35,6 +36,13 @@ struct SeqInit : Stmt {  // var a, b = f(): evaluate into temps, then store each
   }
 };
 
+// A C++ allocation failed in the evaluator (not in a native, which reports it itself): the
+// frames it ran in are unwound, so the traceback starts at the goroutine's root.
+[[noreturn]] void outOfMemoryAt(GState* g, Frame& root) {
+  g->top = &root;
+  rt::outOfMemory();
+}
+
 struct GoStart {  // gol heap (Words): reachable from the new G's arg while it waits to run
   Expr* call;
   DeferRec* rec;
@@ -50,12 +58,15 @@ void goEntry(void* arg) {
   Frame root;
   root.g = g;
   root.s = st->rec->vals;
-  bool panicked = false;
+  bool panicked = false, oom = false;
   try {
     st->call->eval(root);
   } catch (PanicUnwind&) {
     panicked = true;
+  } catch (const std::bad_alloc&) {
+    oom = true;
   }
+  if (oom) outOfMemoryAt(g, root);
   if (panicked) {
     g->top = &root;  // the unwound frames are gone
     // At the prompt a program's goroutine panicking must not end the session: report it as Go
@@ -112,7 +123,7 @@ void mainEntry(void*) {
   GState* g = newGState();
   Frame root;
   root.g = g;
-  bool panicked = false;
+  bool panicked = false, oom = false;
   try {
     Program* prog = gProg;
     runPackageInits(prog, root);
@@ -120,7 +131,10 @@ void mainEntry(void*) {
     else if (prog->scriptFile) runFunc(compileScript(prog), root);
   } catch (PanicUnwind&) {
     panicked = true;
+  } catch (const std::bad_alloc&) {
+    oom = true;
   }
+  if (oom) outOfMemoryAt(g, root);
   if (panicked) {
     g->top = &root;  // the unwound frames are gone
     printPanicAndExit(g);
@@ -239,6 +253,8 @@ void setProgramArgs(const std::vector<std::string>& args) {
 
 int runProgram(Program* prog, const RunOptions& opts) {
   gProg = prog;
+  if (!opts.returnFromRun) startOutputFlush();
+  rt::setHeapLimit(opts.maxHeap);
   setProgramArgs(opts.args);
   installOutputHooks();
   installPanicHooks();

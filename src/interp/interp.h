@@ -34,6 +34,9 @@ struct RunOptions {
   bool stepping = false;     // gol step: a person makes the choices past the schedule's prefix
   std::string scheduleOut;   // gol step: where the choices are saved
   size_t traceLimit = 1000000;
+  // Cap on the gol heap in bytes (gol run -maxheap); 0: the machine's memory. Reaching it is
+  // out of memory.
+  uint64_t maxHeap = 0;
 };
 
 // Runs a checked program: package var init in order (Program::packages, each Package::init

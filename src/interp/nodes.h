@@ -196,6 +196,10 @@ void setOutputCapture(std::string* out, std::string* err);  // tests
 void setOutputSink(void (*sink)(std::string_view));  // REPL: all program output goes here
 void setReplMode(bool on);                           // REPL: flush after every write
 bool replMode();                                     // REPL: panics in goroutines end only them
+// output_flush.cpp: flushes stdout ~100 ms after output stops, and on SIGINT/SIGTERM/SIGHUP
+// before dying by the signal. Call before the scheduler starts any thread.
+void startOutputFlush();
+void noteStdoutBuffered();  // output.cpp, with its lock held: the buffer is no longer empty
 
 // goroutines.cpp
 GState* newGState();

@@ -1,7 +1,8 @@
 // Program output (src/DESIGN.md §4): stdout behaves like Go's unbuffered os.Stdout seen from
 // outside, but is buffered for speed in one process-wide buffer (a mutex: goroutines on
 // several workers print). It is flushed before any stderr write, at exit, os.Exit, panic and
-// fatal errors, and when it grows large. A closed pipe ends the program quietly as Go does
+// fatal errors, when it grows large, and soon after output stops or on a fatal signal
+// (output_flush.cpp). A closed pipe ends the program quietly as Go does
 // (killed by SIGPIPE).
 #include <errno.h>
 #include <signal.h>
@@ -65,8 +66,10 @@ void writeStdout(std::string_view s) {
   if (sched::Policy* p = sched::policy(); p && p->scripted()) sched::visiblePoint();
   recordPrint(s, false);
   std::lock_guard<std::mutex> lk(gOutMu);
+  bool wasEmpty = gOut.empty();
   gOut.append(s.data(), s.size());
   if (gInteractive || gRepl || gOut.size() >= (1 << 16)) flushLocked();
+  else if (wasEmpty) noteStdoutBuffered();  // the flusher writes it out soon (output_flush.cpp)
 }
 
 void flushStdout() {

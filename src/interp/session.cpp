@@ -19,6 +19,7 @@
 #include <cstdio>
 #include <condition_variable>
 #include <mutex>
+#include <new>
 #include <thread>
 
 #include "interp/compiler.h"
@@ -70,6 +71,9 @@ void inputEntry(void* arg) {
     g->top = &root;
     if (gState.load() == kRunning) printPanic(g);  // an interrupted input was reported already
     finish(InputOutcome::Panicked);
+  } catch (const std::bad_alloc&) {  // fatal, as in a run: it ends the session (never parks here)
+    g->top = &root;
+    rt::outOfMemory();
   }
   gInputG.store(nullptr);
 }
@@ -84,6 +88,9 @@ void startInput(Program* chunk, Frame& root) {
     root.g->top = &root;
     printPanic(root.g);
     finish(InputOutcome::Panicked);
+  } catch (const std::bad_alloc&) {
+    root.g->top = &root;
+    rt::outOfMemory();
   }
 }
 
@@ -146,6 +153,7 @@ void listG(sched::G* g, void* arg) {
 
 void ReplRuntime::start(const RunOptions& opts, Sink sink) {
   gSink = std::move(sink);
+  rt::setHeapLimit(opts.maxHeap);
   setOutputSink([](std::string_view s) { gSink(s); });
   setProgramArgs(opts.args);
   installOutputHooks();

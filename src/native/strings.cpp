@@ -529,17 +529,24 @@ GOL_NATIVE(strings_Join, "strings.Join") {
 GOL_NATIVE(strings_Repeat, "strings.Repeat") {
   std::string_view s = sv(call.args[0]);
   int64_t count = call.args[1].i;
+  if (count == 1) {
+    call.results[0] = call.args[0];
+    return;
+  }
   if (count < 0) rt::panicPlain("strings: negative Repeat count");
   if (s.empty() || count == 0) {
     call.results[0] = Value();
     return;
   }
-  if (int64_t(s.size()) * count / count != int64_t(s.size()) || int64_t(s.size()) * count > (int64_t(1) << 40))
-    rt::panicPlain("strings: Repeat output length overflow");
-  std::string out;
-  out.reserve(s.size() * size_t(count));
-  for (int64_t i = 0; i < count; i++) out.append(s);
-  call.results[0] = str(out);
+  // Go's test: only a length past maxInt panics. A length that fits but cannot be had (1<<40
+  // bytes) is the out-of-memory fatal error, from the allocation itself.
+  if (int64_t(s.size()) >= INT64_MAX / count) rt::panicPlain("strings: Repeat output length overflow");
+  size_t n = s.size() * size_t(count);
+  char* out;
+  call.results[0] = rt::newString(n, &out);
+  std::memcpy(out, s.data(), s.size());
+  for (size_t done = s.size(); done < n; done *= 2)  // doubling: each copy takes what is there
+    std::memcpy(out + done, out, std::min(done, n - done));
 }
 GOL_NATIVE(strings_Replace, "strings.Replace") {
   call.results[0] = replace(call.args[0], sv(call.args[1]), sv(call.args[2]), call.args[3].i);

@@ -46,6 +46,7 @@ class Repl {
       : editor_(historyPath()), session_(std::make_unique<check::Session>(arena_, stdlib::packageFiles)) {
     interp::RunOptions run;
     run.procs = opts.procs;
+    run.maxHeap = opts.maxHeap;
     run.args = {"gol"};
     runtime_.start(run, [this](std::string_view text) { editor_.printAbove(std::string(text)); });
     editor_.setCompleter([this](const std::string& buf, size_t cursor, size_t* start) {

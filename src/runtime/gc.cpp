@@ -12,6 +12,7 @@
 // thread touches the heap meanwhile.
 #include <pthread.h>
 
+#include <algorithm>
 #include <csetjmp>
 #include <cstdlib>
 #include <cstring>
@@ -209,12 +210,18 @@ bool gcEnabled() {
 
 void setGcEnabled(bool on) { enabledFlag.store(on ? 1 : 0, std::memory_order_relaxed); }
 
+// Collect when the heap has grown by twice what was live (at least 4 MiB), or, under a heap cap,
+// when it is within an eighth of the cap: reaching the cap is fatal, so garbage must go first.
 bool gcWanted() {
   Heap& h = heap();
   uint64_t since = h.allocatedSinceGC.load(std::memory_order_relaxed);
-  if (since <= (uint64_t(4) << 20)) return false;
+  uint64_t limit = h.limit.load(std::memory_order_relaxed);
+  uint64_t floor = uint64_t(4) << 20;
+  if (limit) floor = std::min(floor, limit / 16);
+  if (since <= floor) return false;
   uint64_t live = __atomic_load_n(&h.liveBytes, __ATOMIC_RELAXED);
-  return since > live * 2 && gcEnabled();
+  bool nearLimit = limit && live + since > limit - limit / 8;
+  return (since > live * 2 || nearLimit) && gcEnabled();
 }
 
 void collect() {

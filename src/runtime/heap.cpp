@@ -1,6 +1,7 @@
 // The allocator half of the gol heap (design in heap.h): page reservation, spans, Go's size
 // classes, per-thread span caches, object lookup. The collector is in gc.cpp.
 #include <sys/mman.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -96,7 +97,7 @@ size_t allocPagesLocked(Heap& h, size_t npages) {
     cleanPages(h, first, npages);
     return first;
   }
-  if (h.hwPages + npages > h.maxPages) fatal("runtime: out of memory");
+  if (h.hwPages + npages > h.maxPages) outOfMemory();
   size_t first = h.hwPages;
   h.hwPages += npages;
   return first;
@@ -104,6 +105,8 @@ size_t allocPagesLocked(Heap& h, size_t npages) {
 
 // With h.mu held: a span of npages registered in the page map.
 Span* newSpanLocked(Heap& h, size_t npages) {
+  uint64_t limit = h.limit.load(std::memory_order_relaxed);
+  if (limit && h.heapBytes + npages * kPageSize > limit) outOfMemory();
   Span* s;
   if (!h.spare.empty()) {
     s = h.spare.back();
@@ -200,6 +203,7 @@ void* takeSlot(Span* s, ObjKind kind) {
 
 void* allocLarge(size_t bytes, ObjKind kind) {
   Heap& h = heap();
+  if (bytes > h.maxPages * kPageSize) outOfMemory();  // before rounding up can overflow
   size_t npages = (bytes + kPageSize - 1) >> kPageShift;
   std::lock_guard<std::mutex> g(h.mu);
   Span* s = newSpanLocked(h, npages);
@@ -333,6 +337,22 @@ ObjKind heapObjectKind(const void* obj) {
   if (!s) return ObjKind::Other;
   int64_t i = slotOf(s, a);
   return i < 0 ? ObjKind::Other : ObjKind(loadState(s, size_t(i)) & kKindMask);
+}
+
+// The memory this process can have: the machine's, or its cgroup's (a container) when smaller.
+// Past it a program would be killed or thrash; with it as the default cap it stops cleanly.
+static uint64_t availableMemory() {
+  uint64_t bytes = uint64_t(sysconf(_SC_PHYS_PAGES)) * uint64_t(sysconf(_SC_PAGESIZE));
+  if (FILE* f = std::fopen("/sys/fs/cgroup/memory.max", "r")) {
+    unsigned long long cg = 0;
+    if (std::fscanf(f, "%llu", &cg) == 1 && cg > 0) bytes = std::min<uint64_t>(bytes, cg);  // "max": no limit
+    std::fclose(f);
+  }
+  return bytes;
+}
+
+void setHeapLimit(uint64_t bytes) {
+  heap().limit.store(bytes ? bytes : availableMemory(), std::memory_order_relaxed);
 }
 
 HeapStats heapStats() {

@@ -58,6 +58,12 @@ void collect();         // full stop-the-world collection; call only at a safepo
 void setGcEnabled(bool on);  // default: on unless GOL_GC=off
 bool gcEnabled();
 
+// Caps the pages in use by spans at `bytes` (gol run -maxheap, GOL_MAXHEAP); 0: the memory the
+// machine (or the process's cgroup) has. Reaching the cap is outOfMemory(), as exhausting the
+// reservation is. Collections start earlier as the heap nears the cap, so garbage does not count
+// against it. Not called (unit tests): no cap but the reservation.
+void setHeapLimit(uint64_t bytes);
+
 struct HeapStats {
   uint64_t numGC;
   uint64_t liveBytes;        // after the last collection

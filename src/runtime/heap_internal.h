@@ -53,6 +53,7 @@ struct Heap {
   std::atomic<uint64_t> allocatedSinceGC{0};
   uint64_t liveBytes = 0;
   uint64_t heapBytes = 0;
+  std::atomic<uint64_t> limit{0};   // setHeapLimit: cap on heapBytes, 0 for none
   uint64_t numGC = 0;
   uint64_t lastFreed = 0;
 };

@@ -1,6 +1,10 @@
 // Runtime error reporting: the entry points object.h declares, forwarding to the hooks the
 // interpreter installs. Without hooks (unit tests, early start-up) they print Go's wording to
-// stderr and exit with status 2, as an unrecovered panic does.
+// stderr and exit with status 2, as an unrecovered panic does. Running out of memory is one
+// path too (outOfMemory), whatever allocation failed.
+#include <unistd.h>
+
+#include <atomic>
 #include <cstdio>
 #include <cstdlib>
 
@@ -33,6 +37,29 @@ void panicPlain(const std::string& msg) {
 void fatal(const std::string& msg) {
   if (auto f = hooks().fatal) f(msg);
   die("fatal error: " + msg);
+}
+
+namespace {
+// Given back to malloc when memory runs out, so that the report (strings, a traceback) can
+// still be built.
+void* gEmergency = std::malloc(256 << 10);
+std::atomic<bool> gOutOfMemory{false};
+}  // namespace
+
+void outOfMemory() {
+  if (gOutOfMemory.exchange(true)) {  // another thread is reporting it and will end the process
+    for (;;) pause();
+  }
+  std::free(gEmergency);
+  gEmergency = nullptr;
+  try {
+    fatal("runtime: out of memory");
+  } catch (...) {  // the report itself ran out of memory: say it without allocating
+  }
+  static const char kMsg[] = "fatal error: runtime: out of memory\n";
+  ssize_t ignored = ::write(2, kMsg, sizeof kMsg - 1);
+  (void)ignored;
+  _exit(2);
 }
 
 }  // namespace gol::rt

@@ -24,9 +24,16 @@ void* alloc(size_t bytes, ObjKind kind);
 [[noreturn]] void panicRuntimeError(const std::string& msg);  // "index out of range [5] with length 3"
 [[noreturn]] void panicPlain(const std::string& msg);         // panic(errorString) without the prefix
 [[noreturn]] void fatal(const std::string& msg);              // "fatal error: " + msg, exit 2
+// The one way out when memory runs out, whatever ran out: the gol heap (its reservation or the
+// -maxheap cap), or a C++ allocation in a native or the evaluator (std::bad_alloc). Go's
+// "fatal error: runtime: out of memory", exit 2. Safe to call with the heap lock held.
+[[noreturn]] void outOfMemory();
 
 // ---------------------------------------------------------------- strings
 Value makeString(std::string_view s);             // copies
+// A fresh string of len > 0 bytes, written by the caller at *bytes before anything else can see
+// it (no safepoint in between). Builds a large result in place instead of copying it in.
+Value newString(size_t len, char** bytes);
 Value concat(Value a, Value b);
 Value substring(Value s, int64_t lo, int64_t hi);  // no copy; bounds already checked
 int compareStrings(Value a, Value b);              // <0, 0, >0 by bytes

@@ -9,9 +9,6 @@
 
 namespace gol::rt {
 
-namespace {
-
-// A fresh string box of len bytes (len > 0); *bytes receives where to write them.
 Value newString(size_t len, char** bytes) {
   auto* s = static_cast<StrObj*>(alloc(sizeof(StrObj) + len, ObjKind::Str));
   char* d = reinterpret_cast<char*>(s + 1);
@@ -21,6 +18,8 @@ Value newString(size_t len, char** bytes) {
   *bytes = d;
   return Value::P(s);
 }
+
+namespace {
 
 bool invalidRune(int64_t r) { return r < 0 || r > 0x10FFFF || (r >= 0xD800 && r <= 0xDFFF); }
 

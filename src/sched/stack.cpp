@@ -8,6 +8,8 @@
 #include <mutex>
 #include <vector>
 
+#include "sched/sched.h"
+
 namespace gol::sched {
 namespace {
 
@@ -37,10 +39,7 @@ int classOf(size_t size) {
 char* mapOrDie(size_t bytes) {
   void* p = mmap(nullptr, bytes, PROT_READ | PROT_WRITE,
                  MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-  if (p == MAP_FAILED) {
-    std::fputs("fatal error: out of memory allocating goroutine stack\n", stderr);
-    std::_Exit(2);
-  }
+  if (p == MAP_FAILED) fatal("runtime: out of memory");  // Go's words for any exhausted memory
   return static_cast<char*>(p);
 }
 

@@ -84,7 +84,12 @@ void Dumper::node(int d, const Node* n) {
   decl(d, n);
 }
 
+// Deeper levels are elided: the dump of a pathological tree (15,000 chained terms) would need a
+// deep recursion and quadratic indentation, and nobody reads it past this.
+constexpr int kMaxDumpDepth = 500;
+
 void Dumper::expr(int d, const Node* n) {
+  if (d > kMaxDumpDepth) return line(d, "…");
   switch (n->kind) {
     case NodeKind::Ident: return line(d, "Ident " + static_cast<const Ident*>(n)->name + at(n->pos));
     case NodeKind::BasicLit: return line(d, "BasicLit " + static_cast<const BasicLit*>(n)->raw + at(n->pos));
@@ -192,6 +197,7 @@ void Dumper::expr(int d, const Node* n) {
 }
 
 void Dumper::stmt(int d, const Node* n) {
+  if (d > kMaxDumpDepth) return line(d, "…");
   switch (n->kind) {
     case NodeKind::DeclStmt: return node(d, static_cast<const DeclStmt*>(n)->decl);
     case NodeKind::EmptyStmt: return line(d, "Empty" + at(n->pos));

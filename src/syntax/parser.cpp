@@ -48,6 +48,72 @@ class GuardedParser : public gol_antlr::GolParser {
   size_t rules_ = 0, maxRules_ = 0;
 };
 
+// Function bodies (declarations and literals) may nest this deep. Predicting `func … {` makes
+// ANTLR look ahead over the whole literal when its body starts with an expression, so nested
+// literals cost quadratic time (5,000 of them: over 20 s); this bound keeps that under 0.1 s.
+constexpr size_t kMaxFuncNesting = 256;
+
+// Counts nested function bodies on the token stream, before the parse: a `{` opens a function
+// body when it follows a `func` at the same bracket and brace depth (and is not the brace of a
+// struct or interface type in its signature); a `;` at that depth ends a function type without a
+// body. Slips (a `[]func(){f}` literal counted as a body) only ever count braces that are really
+// open, so real code stays far below the limit.
+class FuncBodyCounter {
+ public:
+  // The `func` whose body would nest deeper than kMaxFuncNesting, or nullptr.
+  antlr4::Token* tooDeep(const std::vector<antlr4::Token*>& tokens) {
+    using L = gol_antlr::GolLexer;
+    for (antlr4::Token* t : tokens) {
+      size_t type = t->getType();
+      if (type == L::FUNC) pending_.push_back({t, brackets_, braces_.size()});
+      else if (type == L::LPAREN || type == L::LBRACK) brackets_++;
+      else if ((type == L::RPAREN || type == L::RBRACK) && brackets_ > 0) close(false);
+      else if (type == L::RBRACE && !braces_.empty()) close(true);
+      else if (type == L::SEMI) dropPending(true);
+      else if (type == L::LBRACE && open(prev_ != L::STRUCT && prev_ != L::INTERFACE)) return pending_.back().func;
+      prev_ = type;
+    }
+    return nullptr;
+  }
+
+ private:
+  struct Pending {
+    antlr4::Token* func;
+    size_t brackets, braces;  // depths at the `func`
+  };
+  // A `{`: true when it is a function body nested too deep (its `func` is still pending then).
+  bool open(bool mayBeBody) {
+    bool body = mayBeBody && !pending_.empty() && pending_.back().brackets == brackets_ &&
+                pending_.back().braces == braces_.size();
+    if (body && ++bodies_ > kMaxFuncNesting) return true;
+    if (body) pending_.pop_back();
+    braces_.push_back(body);
+    return false;
+  }
+  void close(bool brace) {
+    if (brace) {
+      bodies_ -= braces_.back();
+      braces_.pop_back();
+    } else {
+      brackets_--;
+    }
+    dropPending(false);
+  }
+  // Forgets `func`s inside what just closed, and (at a `;`) those at this very depth.
+  void dropPending(bool atSemi) {
+    while (!pending_.empty()) {
+      const Pending& p = pending_.back();
+      bool here = p.brackets == brackets_ && p.braces == braces_.size();
+      if (p.brackets <= brackets_ && p.braces <= braces_.size() && !(atSemi && here)) break;
+      pending_.pop_back();
+    }
+  }
+
+  std::vector<Pending> pending_;  // `func` tokens whose body has not opened yet
+  std::vector<bool> braces_;      // open braces: is it a function body?
+  size_t brackets_ = 0, bodies_ = 0, prev_ = 0;
+};
+
 struct ParseOutcome {
   ast::File* file = nullptr;
   bool syntaxError = false;  // the parser (not the lexer) rejected the input
@@ -68,9 +134,15 @@ ParseOutcome parse(ast::Arena& arena, FileId id, Diagnostics& diags, bool forceS
   SemicolonTokenSource src(input, sf.text, sf.base, diags);
   antlr4::CommonTokenStream tokens(&src);
   tokens.fill();  // lex everything first so every lexical error is reported, wherever the parse stops
+  ParseOutcome out;
+  if (antlr4::Token* func = FuncBodyCounter().tooDeep(tokens.getTokens())) {
+    diags.error(tokenPos(src, sf.base, func), "syntax error: function literals nested too deeply (more than " +
+                                                  std::to_string(kMaxFuncNesting) + ")");
+    out.syntaxError = true;
+    return out;
+  }
   GuardedParser parser(&tokens);
   parser.removeErrorListeners();
-  ParseOutcome out;
   auto tooDeep = [&](const TooDeep& e) {
     diags.error(tokenPos(src, sf.base, e.at), "syntax error: program nested too deeply");
     out.syntaxError = true;
