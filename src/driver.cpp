@@ -154,6 +154,7 @@ int runEachProcs(const Options& opts, Program* prog) {
 interp::RunOptions runOptions(const Options& opts) {
   interp::RunOptions run;
   run.scripted = opts.scripted;
+  run.pctDepth = opts.pctDepth;
   run.schedule = opts.schedule;
   run.preemptionBound = opts.preemptionBound == -2 ? -1 : opts.preemptionBound;
   run.stepping = opts.stepping;
@@ -202,6 +203,7 @@ void exploreRun(const teach::RunSpec& spec) {
   interp::RunOptions run = runOptions(*gExploreOpts);
   run.seeded = true;
   run.seed = spec.seed;
+  run.pctDepth = spec.pctDepth;
   run.scripted = spec.scripted;
   run.schedule = spec.prefix;
   run.preemptionBound = spec.preemptionBound;

@@ -16,6 +16,7 @@ struct Options {
   std::vector<int> procsList;      // -procs 1,4: one run per value
   std::string dump;                // "", "tokens" or "ast": print instead of running
   bool seeded = false;             // -seed N: a reproducible run on virtual processors
+  int pctDepth = 0;                // -pct D
   uint64_t seed = 0;
   std::string traceFile;           // -trace FILE.json
   std::string timelineFile;        // -timeline FILE (.html .svg .mmd, or - for text on stderr)

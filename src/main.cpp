@@ -70,6 +70,8 @@ Flags:
                   time.Sleep(time.Hour) returns at once. Same program, input, N and -procs: the
                   same output and trace, every time.
   -seed random    pick a seed, print it on stderr ("gol: -seed N") so the run can be replayed
+  -pct D          with -seed: PCT schedules of depth D instead of the random walk (gol explore
+                  alternates both and prints -pct in the replays it finds that way)
   -trace FILE     write a Chrome trace-event JSON file (open it in ui.perfetto.dev or
                   chrome://tracing): a lane per P and per goroutine, run/runnable/blocked slices
                   with the wait reason and source line, spawn and wake-up arrows, prints
@@ -355,7 +357,8 @@ bool parseFlag(const std::vector<std::string>& args, size_t& i, gol::driver::Opt
     (name == "exhaustive" ? opts.exhaustive : name == "json" ? opts.json : opts.race) = true;
     return true;
   }
-  static const char* runFlags[] = {"procs", "dump", "seed", "trace", "timeline", "trace-limit", "schedule", "maxheap"};
+  static const char* runFlags[] = {"procs", "dump", "seed", "trace", "timeline", "trace-limit", "schedule", "maxheap",
+                                   "pct"};
   static const char* exploreFlags[] = {"procs", "seed", "runs", "time", "preemptions"};
   static const char* stepFlags[] = {"procs", "schedule", "o"};
   auto in = [&](auto& table) { return std::find(std::begin(table), std::end(table), name) != std::end(table); };
@@ -384,6 +387,12 @@ bool parseFlag(const std::vector<std::string>& args, size_t& i, gol::driver::Opt
     }
     if (name == "runs" || name == "time" || name == "preemptions") return parseExploreFlag(name, value, opts);
     if (name == "maxheap") return parseMaxHeap(value, "flag -maxheap", opts);
+    if (name == "pct") {
+      long d;
+      if (!parsePositive(name, value, &d)) return false;
+      opts.pctDepth = static_cast<int>(std::min(d, 8L));
+      return true;
+    }
     if (name == "trace-limit") {
       char* end = nullptr;
       unsigned long long n = std::strtoull(value.c_str(), &end, 10);

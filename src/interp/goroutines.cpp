@@ -270,6 +270,7 @@ int runProgram(Program* prog, const RunOptions& opts) {
   if (opts.race) enableRace();
   setSharedDecisionPoints(cfg.seeded || std::getenv("GOL_SCHED_SEED"));
   cfg.seed = opts.seed;
+  cfg.pctDepth = opts.pctDepth;
   static sched::Schedule schedule;  // lives through the program's end, where its log is written
   if (opts.scripted) {
     schedule.prefix = opts.schedule;

@@ -18,6 +18,7 @@ struct RunOptions {
   // Seeded mode (src/DESIGN.md §9): virtual processors and clock, every choice from `seed`.
   bool seeded = false;
   uint64_t seed = 0;
+  int pctDepth = 0;  // -pct D: the seeded schedule is PCT of depth D
   // Teaching outputs: a Chrome trace (JSON) and a timeline (.html, .svg, .mmd, or "-": text on
   // stderr), recorded up to traceLimit events.
   std::string programFile;

@@ -134,7 +134,7 @@ G* SeededPolicy::pop() {
   if (script_)
     for (const Entry& e : runnable_)
       if (e.readyAt <= t) opts.push_back(e.g);
-  uint32_t pick = choose(ready, Decision::NextGoroutine, script_ ? opts.data() : nullptr);
+  uint32_t pick = pctDepth_ ? static_cast<uint32_t>(pctPick(t)) : choose(ready, Decision::NextGoroutine, script_ ? opts.data() : nullptr);
   for (size_t i = 0; i < runnable_.size(); i++) {
     if (runnable_[i].readyAt > t || pick-- != 0) continue;
     G* g = runnable_[i].g;
@@ -150,6 +150,41 @@ void SeededPolicy::startSlice(G*, int* p, int32_t* budget) {
   // Slices of 1..256 safepoints: short enough that goroutines interleave within a loop.
   // Scripted: no preemption by count (visible points decide), only a bound against spinning.
   *budget = script_ ? kScriptedSlice : 1 + static_cast<int32_t>(next64() % 256);
+  if (pctDepth_) {  // PCT: run on until it blocks, or until the next change point
+    int64_t left = changePoints_.empty() ? kScriptedSlice : changePoints_.front() - pctSteps_;
+    *budget = static_cast<int32_t>(std::clamp<int64_t>(left, 1, kScriptedSlice));
+  }
+}
+
+void SeededPolicy::usePct(int depth) {
+  pctDepth_ = depth;
+  for (int i = 1; i < depth; i++) changePoints_.push_back(1 + int64_t(next64() % uint64_t(kPctSteps)));
+  std::sort(changePoints_.begin(), changePoints_.end());
+}
+
+// A goroutine's priority, drawn when it is first seen (high: 2^32 and up); change points give
+// the running one 1, 2, ...: below everyone.
+uint64_t SeededPolicy::priorityOf(const G* g) {
+  for (auto& [id, prio] : priority_)
+    if (id == g->id) return prio;
+  priority_.push_back({g->id, (uint64_t(1) << 32) + next64() % (uint64_t(1) << 62)});
+  return priority_.back().second;
+}
+
+// Index among the goroutines ready at t (in runnable_ order) of the highest-priority one.
+size_t SeededPolicy::pctPick(int64_t t) {
+  size_t best = 0, k = 0;
+  uint64_t bestPrio = 0;
+  for (const Entry& e : runnable_) {
+    if (e.readyAt > t) continue;
+    uint64_t p = priorityOf(e.g);
+    if (p > bestPrio) {
+      bestPrio = p;
+      best = k;
+    }
+    k++;
+  }
+  return best;
 }
 
 // A slice costs one step more than its safepoints: switching to a goroutine is work too, and
@@ -158,6 +193,14 @@ void SeededPolicy::startSlice(G*, int* p, int32_t* budget) {
 void SeededPolicy::endSlice(G* g, int32_t steps) {
   clock_[curP_] = sliceStart_ + int64_t((steps < 0 ? 0 : steps) + 1) * kStepNs;
   g->blockedAt = clock_[curP_];
+  if (!pctDepth_) return;
+  pctSteps_ += steps < 0 ? 0 : steps;
+  while (!changePoints_.empty() && pctSteps_ >= changePoints_.front()) {
+    changePoints_.erase(changePoints_.begin());
+    priorityOf(g);
+    for (auto& [id, prio] : priority_)
+      if (id == g->id) prio = uint64_t(pctDepth_ - int(changePoints_.size()));  // lowest so far
+  }
 }
 
 int64_t SeededPolicy::now(int32_t steps) {

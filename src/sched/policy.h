@@ -85,6 +85,12 @@ class SeededPolicy final : public Policy {
   static constexpr int64_t kStepNs = 20;
   static constexpr int32_t kScriptedSlice = 1 << 20;  // a spinning goroutine still yields
   SeededPolicy(uint64_t seed, int procs, Schedule* script = nullptr);
+  // PCT (Burckhardt et al., ASPLOS 2010) instead of the random walk: every goroutine gets a
+  // random priority, the highest-priority ready one always runs, and at depth-1 random steps
+  // the running goroutine drops below all others. Finds "one goroutine runs long before another"
+  // orders that a random walk rarely makes. depth 0: off.
+  void usePct(int depth);
+  static constexpr int64_t kPctSteps = 20000;  // change points are drawn in [1, kPctSteps]
   void push(G* g, bool next) override;
   G* pop() override;
   bool empty() override { return runnable_.empty(); }
@@ -116,6 +122,13 @@ class SeededPolicy final : public Policy {
   uint64_t state_;
   Schedule* script_;
   G* forced_ = nullptr;  // scripted: the goroutine a visible point chose to run next
+  // PCT
+  int pctDepth_ = 0;
+  int64_t pctSteps_ = 0;
+  std::vector<int64_t> changePoints_;  // ascending step counts still to come
+  std::vector<std::pair<int64_t, uint64_t>> priority_;  // goroutine id -> priority (small: low)
+  uint64_t priorityOf(const G* g);
+  size_t pctPick(int64_t t);
 };
 
 enum class Event : uint8_t { Spawn, Run, Block, Unblock, Yield, End, WorkerStart, WorkerStop };

@@ -115,6 +115,7 @@ struct Config {
   bool seeded = false;           // seeded mode: SeededPolicy on `procs` virtual processors
   uint64_t seed = 0;
   Schedule* schedule = nullptr;  // seeded mode with scripted choices (gol run -schedule)
+  int pctDepth = 0;              // seeded mode: PCT of this depth instead of the random walk
   size_t stackSize = 0;          // initial stack per goroutine (0: 64 KiB; 256 KiB under ASan)
   size_t redZone = 0;            // stackLow() threshold (0: 16 KiB; 64 KiB under ASan)
   size_t maxStack = 1000000000;  // total stack per goroutine before "stack overflow"

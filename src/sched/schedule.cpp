@@ -581,6 +581,7 @@ int run(const Config& cfg, void (*mainFn)(void*), void* arg) {
     seeded = std::make_unique<SeededPolicy>(cfg.seeded ? cfg.seed : std::strtoull(envSeed, nullptr, 10), procs,
                                             cfg.schedule);
     detail::g_policy = seeded.get();
+    if (cfg.pctDepth > 0) seeded->usePct(cfg.pctDepth);
   }
   if (detail::g_policy) procs = 1;
 #if defined(GOL_ASAN)

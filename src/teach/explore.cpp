@@ -153,7 +153,8 @@ std::string choicesOf(const RunSpec& spec) {
 std::string replayCommand(const ExploreOptions& o, const RunSpec& spec) {
   const char* race = o.race ? "-race " : "";
   if (spec.scripted) return fmt::format("gol run {}-schedule {} -procs {} {}", race, choicesOf(spec), o.procs, o.file);
-  return fmt::format("gol run {}-seed {} -procs {} {}", race, spec.seed, o.procs, o.file);
+  std::string pct = spec.pctDepth ? fmt::format("-pct {} ", spec.pctDepth) : "";
+  return fmt::format("gol run {}-seed {} {}-procs {} {}", race, spec.seed, pct, o.procs, o.file);
 }
 
 struct Search {
@@ -192,6 +193,9 @@ struct Search {
       record(spec, r);
       if (!o.exhaustive) {
         spec.seed++;
+        // Alternate the random walk with PCT of depth 2 and 3 (the orders a walk starves).
+        int phase = int((spec.seed - o.firstSeed) % 4);
+        spec.pctDepth = phase == 1 ? 2 : phase == 3 ? 3 : 0;
       } else if (!nextPrefix(r.log, &spec.prefix)) {
         complete = true;
         break;
@@ -219,7 +223,7 @@ std::string exhaustiveVerdict(const ExploreOptions& o, bool complete, int runs) 
 }
 
 void printText(const ExploreOptions& o, const Search& s) {
-  const char* how = o.exhaustive ? "depth-first over scripted schedules" : "random schedules";
+  const char* how = o.exhaustive ? "depth-first over scripted schedules" : "random walk and PCT d=2,3";
   fmt::print("gol explore: {} distinct outcome{} in {} run{} ({}, GOMAXPROCS {})\n", s.order.size(),
              s.order.size() == 1 ? "" : "s", s.runs, s.runs == 1 ? "" : "s", how, o.procs);
   if (o.exhaustive)

@@ -30,6 +30,7 @@ struct RunSpec {
   bool scripted = false;
   std::vector<uint32_t> prefix;
   int preemptionBound = -1;
+  int pctDepth = 0;  // random search: 0 = random walk, 2 or 3 = PCT of that depth
   std::string decisionLogPath;  // where the child writes "choice options" lines at exit
 };
 // Runs the program in the (forked) child with stdout/stderr already redirected; must end the

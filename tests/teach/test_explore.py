@@ -91,6 +91,18 @@ def t_race_under_every_schedule(gol):
     assert len(r['outcomes']) == 1 and r['outcomes'][0]['error'] == '', r['outcomes']
 
 
+def t_pct_runs_replay(gol):
+    outs = set()
+    for seed in range(1, 9):
+        runs = {subprocess.run([gol, 'run', '-seed', str(seed), '-pct', '2', '-procs', '2', 'waitgroup_order.go'],
+                               capture_output=True, cwd=HERE).stdout for _ in range(3)}
+        assert len(runs) == 1, 'a PCT seed did not replay'
+        outs |= runs
+    assert len(outs) == 2, outs  # PCT reaches both orders too
+    r = explore_json(gol, '-procs', '2', 'lock_order.go')
+    assert all(o['replay_verified'] for o in r['outcomes']), r['outcomes']
+
+
 def t_budget_flags(gol):
     r = explore_json(gol, '-runs', '7', 'waitgroup_order.go')
     assert r['runs'] == 7, r['runs']
@@ -102,7 +114,7 @@ def t_budget_flags(gol):
 
 TESTS = [t_waitgroup_has_exactly_its_two_outputs, t_three_printers_exhaustive_is_complete_with_six,
          t_rare_deadlock_is_found_and_replays, t_correct_program_has_one_outcome, t_race_under_every_schedule,
-         t_budget_flags]
+         t_pct_runs_replay, t_budget_flags]
 
 
 def main():
