@@ -60,14 +60,15 @@ def t_three_printers_exhaustive_is_complete_with_six(gol):
 
 
 def t_rare_deadlock_is_found_and_replays(gol):
-    r = explore_json(gol, '-procs', '2', 'lock_order.go')
+    # A fixed number of runs (not the time budget), so that both reports below count the same.
+    r = explore_json(gol, '-procs', '2', '-runs', '400', 'lock_order.go')
     dead = [o for o in r['outcomes'] if 'deadlock' in o['error']]
     assert dead, [o['error'] for o in r['outcomes']]
     assert dead[0]['count'] < r['runs'] / 2, 'the deadlock should be rare'
     assert any(o['stdout'] == 'done\n' for o in r['outcomes'])
     out, code, err = replay(gol, dead[0])
     assert code == 2 and 'all goroutines are asleep - deadlock!' in err, (code, err)
-    text = explore(gol, '-procs', '2', 'lock_order.go')
+    text = explore(gol, '-procs', '2', '-runs', '400', 'lock_order.go')
     assert '%d of %d runs deadlock' % (dead[0]['count'], r['runs']) in text, text[-400:]
 
 

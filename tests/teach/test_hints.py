@@ -26,8 +26,10 @@ def main():
     gol = os.path.abspath(ap.parse_args().gol)
     passed = failed = 0
     for name, (code, wanted) in sorted(CASES.items()):
-        with_hints = subprocess.run([gol, 'run', '-hints', name], capture_output=True, cwd=HERE, timeout=60)
-        plain = subprocess.run([gol, 'run', name], capture_output=True, cwd=HERE, timeout=60)
+        # Seeded, so that both runs print in the same order and only -hints differs.
+        with_hints = subprocess.run([gol, 'run', '-seed', '1', '-hints', name], capture_output=True, cwd=HERE,
+                                    timeout=60)
+        plain = subprocess.run([gol, 'run', '-seed', '1', name], capture_output=True, cwd=HERE, timeout=60)
         err = with_hints.stderr.decode()
         why = None
         if with_hints.returncode != code:
