@@ -165,6 +165,7 @@ void ReplRuntime::start(const RunOptions& opts, Sink sink) {
   sched::hooks().onExit = onExit;
   sched::hooks().onStall = onStall;
   sched::hooks().onInterrupt = onInterrupt;
+  sched::setCancellableWaits(true);  // Ctrl-C withdraws a blocked input
   int procs = opts.procs;
   std::thread([procs] {
     sched::Config cfg;

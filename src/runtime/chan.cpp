@@ -91,8 +91,7 @@ static bool cancelChanWait(sched::G* g, void* arg) {
 static void parkOn(Chan* c, Waiter* w, sched::WaitReason why) {
   sched::G* self = w->g;
   self->param = nullptr;
-  self->cancelArg = w;
-  self->cancelWait = cancelChanWait;
+  sched::armCancel(self, cancelChanWait, w);
   (w->isSend ? c->sendq : c->recvq).enqueue(w);
   sched::park(why, unlockChan, c);
 }

@@ -123,14 +123,16 @@ int select(Case* cases, int n, bool hasDefault, Word* recvOut, bool* recvOk) {
     }
   }
   // interrupt() withdraws the select by winning selectDone itself: no channel can then claim it.
-  self->cancelArg = nullptr;
-  self->cancelWait = [](sched::G* g, void*) {
-    uint32_t z = 0;
-    if (!g->selectDone.compare_exchange_strong(z, 1, std::memory_order_acq_rel)) return false;
-    g->param = nullptr;
-    g->waitCancelled = true;
-    return true;
-  };
+  sched::armCancel(
+      self,
+      [](sched::G* g, void*) {
+        uint32_t z = 0;
+        if (!g->selectDone.compare_exchange_strong(z, 1, std::memory_order_acq_rel)) return false;
+        g->param = nullptr;
+        g->waitCancelled = true;
+        return true;
+      },
+      nullptr);
   sched::park(sched::WaitReason::Select, unlockAllFn, &ls);
 
   // ---- woken by the waker that won selectDone (or by interrupt: no winner)
@@ -143,7 +145,7 @@ int select(Case* cases, int n, bool hasDefault, Word* recvOut, bool* recvOk) {
     sched::wasInterrupted();
     return -1;
   }
-  self->cancelWait = nullptr;
+  sched::wasInterrupted();  // disarms (won: the select was not withdrawn)
   raceAcquire(won->c);
   lockAll(ls);
   for (int k = 0; k < m; k++) {

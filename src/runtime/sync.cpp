@@ -19,6 +19,30 @@ void unlockSpin(void* l) { static_cast<sched::SpinLock*>(l)->unlock(); }
 //           Go's starvation mode is not implemented).
 //   unlock: exchange to 0; if it was 2, wake the first queued waiter.
 
+namespace {
+struct SemaWait {
+  SemaQueue* q;
+  sched::SpinLock* lock;
+  SemaWaiter* w;
+};
+
+bool cancelSemaWait(sched::G* g, void* arg) {
+  auto* s = static_cast<SemaWait*>(arg);
+  s->lock->lock();
+  bool removed = s->q->remove(s->w);
+  if (removed) g->waitCancelled = true;
+  s->lock->unlock();
+  return removed;
+}
+}  // namespace
+
+bool parkCancellable(SemaQueue* q, sched::SpinLock* lock, SemaWaiter* w, sched::WaitReason why) {
+  SemaWait s{q, lock, w};
+  sched::armCancel(w->g, cancelSemaWait, &s);
+  sched::park(why, unlockSpin, lock);
+  return !sched::wasInterrupted();
+}
+
 void Mutex::lockSlow() {
   if (sched::procs() > 1) {
     for (int i = 0; i < 4; i++) {
@@ -44,7 +68,7 @@ void Mutex::lockSlow() {
       continue;
     }
     q_.push(&w);
-    sched::park(sched::WaitReason::SyncMutexLock, unlockSpin, &qlock_);
+    parkCancellable(&q_, &qlock_, &w, sched::WaitReason::SyncMutexLock);  // withdrawn: try again
   }
 }
 
@@ -172,7 +196,7 @@ void WaitGroup::wait() {
   SemaWaiter w;
   w.g = sched::current();
   q_.push(&w);
-  sched::park(sched::WaitReason::SyncWaitGroupWait, unlockSpin, &mu_);
+  parkCancellable(&q_, &mu_, &w, sched::WaitReason::SyncWaitGroupWait);
 }
 
 // ---------------------------------------------------------------- Once

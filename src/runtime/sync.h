@@ -45,7 +45,23 @@ struct SemaQueue {
     return w;
   }
   bool empty() const { return head == nullptr; }
+  bool remove(SemaWaiter* w) {  // false when w is no longer queued (a waker took it)
+    SemaWaiter* prev = nullptr;
+    for (SemaWaiter* x = head; x; prev = x, x = x->next) {
+      if (x != w) continue;
+      (prev ? prev->next : head) = x->next;
+      if (tail == x) tail = prev;
+      x->next = nullptr;
+      return true;
+    }
+    return false;
+  }
 };
+
+// Parks the current goroutine in q (whose lock is held, and released after the switch) so that
+// sched::interrupt can withdraw it: the REPL's Ctrl-C on `mu.Lock()` or `wg.Wait()`. Returns
+// false when the wait was withdrawn (the caller must not act as if it had been granted).
+bool parkCancellable(SemaQueue* q, sched::SpinLock* lock, SemaWaiter* w, sched::WaitReason why);
 
 class Mutex {
  public:

@@ -453,10 +453,17 @@ void visiblePoint() {
 
 void requestSafepoint() { currentWorker()->budget.store(0, std::memory_order_relaxed); }
 
+bool g_cancellableWaits = false;
+void setCancellableWaits(bool on) { g_cancellableWaits = on; }
+
 void interrupt(G* g) {
   g->interruptRequested.store(true, std::memory_order_release);
-  auto cancel = g->cancelWait;  // read without a lock: cancel() re-checks under the primitive's
-  if (cancel && g->status.load(std::memory_order_acquire) == GStatus::Waiting && cancel(g, g->cancelArg)) ready(g);
+  g->cancelBusy.store(true, std::memory_order_seq_cst);
+  auto cancel = g->cancelWait.load(std::memory_order_seq_cst);  // null once the wait is over
+  bool withdrawn = cancel && g->status.load(std::memory_order_acquire) == GStatus::Waiting &&
+                   cancel(g, g->cancelArg.load(std::memory_order_relaxed));  // re-checks under its lock
+  g->cancelBusy.store(false, std::memory_order_seq_cst);
+  if (withdrawn) ready(g);
 }
 
 bool wasInterruptedSlow(G* g) {

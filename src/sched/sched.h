@@ -65,8 +65,9 @@ struct G {
   // A parked goroutine that interrupt() may wake: the primitive it waits in sets this before
   // parking (and clears it after). It withdraws the wait under the primitive's lock and returns
   // true only if it did — then nothing else will wake the goroutine, and interrupt() readies it.
-  bool (*cancelWait)(G* g, void* arg) = nullptr;
-  void* cancelArg = nullptr;
+  std::atomic<bool (*)(G* g, void* arg)> cancelWait{nullptr};
+  std::atomic<void*> cancelArg{nullptr};
+  std::atomic<bool> cancelBusy{false};  // interrupt() is running cancelWait: the waiter must stay
   bool waitCancelled = false;  // set by cancelWait: the operation did not happen
 
   // ---- scheduler private
@@ -155,6 +156,16 @@ void interrupt(G* g);
 // After park: if the wait was withdrawn by interrupt(), runs Hooks::onInterrupt (which may
 // throw to unwind the goroutine) and returns true; the caller must not complete the operation.
 bool wasInterruptedSlow(G* g);  // wasInterrupted() below, after currentWorker()
+// Cancellable waits are only armed where interrupt() is used (the REPL): elsewhere a park costs
+// nothing more. setCancellableWaits(true) before the scheduler starts.
+extern bool g_cancellableWaits;
+void setCancellableWaits(bool on);
+// Before parking: how interrupt() may withdraw this wait (no-op unless armed).
+inline void armCancel(G* g, bool (*fn)(G*, void*), void* arg) {
+  if (!g_cancellableWaits) return;
+  g->cancelArg.store(arg, std::memory_order_relaxed);
+  g->cancelWait.store(fn, std::memory_order_seq_cst);
+}
 int64_t numGoroutine();
 int procs();              // current GOMAXPROCS
 int setProcs(int n);      // runtime.GOMAXPROCS(n): returns the previous value; n <= 0 only queries
@@ -190,9 +201,14 @@ inline WorkerHot* currentWorker() {
 void safepointSlow();
 
 inline bool wasInterrupted() {
+  if (!g_cancellableWaits) return false;
   G* g = currentWorker()->curg;
   if (!g) return false;
-  g->cancelWait = nullptr;
+  // Disarm, then wait out an interrupt() that may still be using the waiter (it lives on this
+  // stack and is about to go away): Dekker-style, with the seq_cst pair in interrupt().
+  g->cancelWait.store(nullptr, std::memory_order_seq_cst);
+  while (g->cancelBusy.load(std::memory_order_seq_cst)) {
+  }
   return __builtin_expect(g->waitCancelled, 0) && wasInterruptedSlow(g);
 }
 

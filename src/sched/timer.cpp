@@ -201,12 +201,14 @@ void sleep(int64_t ns) {
   t.when = nanotime() + ns;
   t.fn = [](void* a, int64_t) { ready(static_cast<G*>(a)); };
   t.arg = g;
-  g->cancelArg = &t;
-  g->cancelWait = [](G* sg, void* timer) {  // the timer not fired yet: it will never wake us
-    if (!delTimer(static_cast<Timer*>(timer))) return false;
-    sg->waitCancelled = true;
-    return true;
-  };
+  armCancel(
+      g,
+      [](G* sg, void* timer) {  // the timer not fired yet: it will never wake us
+        if (!delTimer(static_cast<Timer*>(timer))) return false;
+        sg->waitCancelled = true;
+        return true;
+      },
+      &t);
   park(WaitReason::Sleep, [](void* a) { addTimer(static_cast<Timer*>(a)); }, &t);
   wasInterrupted();
 }

@@ -274,6 +274,22 @@ def sc_interrupt_blocked_input(t):
     t.expect(r'(interrupted(.|\n)*){2}')
     t.line('"back"')
     t.expect(r'back', timeout=3)
+    t.line('var mu sync.Mutex')
+    t.line('mu.Lock()')
+    t.line('go func() { time.Sleep(time.Hour); mu.Unlock() }()')  # someone could still unlock it
+    t.line('mu.Lock()')
+    time.sleep(0.2)
+    t.send(CTRL_C)
+    t.expect(r'(interrupted(.|\n)*){3}')
+    t.line('var wg sync.WaitGroup')
+    t.line('wg.Add(1)')
+    t.line('wg.Wait()')
+    time.sleep(0.2)
+    t.send(CTRL_C)
+    t.expect(r'(interrupted(.|\n)*){4}')
+    t.line('mu.Unlock()')
+    t.line('"still alive"')
+    t.expect(r'still alive', timeout=3)
 
 
 SCENARIOS = [sc_values_and_redeclaration, sc_multiline, sc_history, sc_completion,
