@@ -87,7 +87,7 @@ struct IncLocalInt : Stmt {
   int slot;
   int64_t d;
   Status exec(Frame& f) override {
-    f.s[slot].i += d;
+    f.s[slot].u += static_cast<uint64_t>(d);  // Go's int wraps; in C++ only unsigned does
     return kNormal;
   }
 };
