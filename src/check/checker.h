@@ -236,7 +236,7 @@ class Checker {
   std::string exprString(const ast::Expr* e);
   std::string describe(const Operand& x);
   std::string typeStr(const Type* t) { return typeString(t, false); }
-  Pos startPos(const ast::Expr* e);
+  Pos startPos(const ast::Expr* e) { return ast::startPos(e); }
   void errorf(Pos pos, std::string msg);
   void notSupported(Pos pos, const std::string& what) { errorf(pos, "not supported by gol: " + what); }
   // True when the native stack is nearly used up: the recursive walk must not descend into the

@@ -16,28 +16,6 @@ bool Checker::tooDeep(Pos pos) {
   return true;
 }
 
-// Go reports errors at the leftmost position of an expression.
-Pos Checker::startPos(const Expr* e) {
-  while (e) {
-    switch (e->kind) {
-      case NodeKind::Binary: e = static_cast<const BinaryExpr*>(e)->x; continue;
-      case NodeKind::Selector: e = static_cast<const SelectorExpr*>(e)->x; continue;
-      case NodeKind::Index: e = static_cast<const IndexExpr*>(e)->x; continue;
-      case NodeKind::Slice: e = static_cast<const SliceExpr*>(e)->x; continue;
-      case NodeKind::TypeAssert: e = static_cast<const TypeAssertExpr*>(e)->x; continue;
-      case NodeKind::Call: e = static_cast<const CallExpr*>(e)->fun; continue;
-      case NodeKind::KeyValue: e = static_cast<const KeyValueExpr*>(e)->key; continue;
-      case NodeKind::CompositeLit: {
-        auto* c = static_cast<const CompositeLit*>(e);
-        if (c->typeExpr) { e = c->typeExpr; continue; }
-        return c->pos;
-      }
-      default: return e->pos;
-    }
-  }
-  return 0;
-}
-
 static void writeExpr(std::string& out, const Expr* e, Checker& c);
 
 static void writeList(std::string& out, const ExprList& l, Checker& c) {

@@ -453,4 +453,7 @@ class Arena {
   std::vector<std::unique_ptr<Field>> fields_;
 };
 
+// The leftmost position of an expression: where Go reports errors about it.
+Pos startPos(const Expr* e);
+
 }  // namespace gol::ast

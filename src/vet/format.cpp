@@ -253,26 +253,4 @@ std::string exprText(const Expr* e) {
   return p.out;
 }
 
-Pos startPos(const Expr* e) {
-  while (e) {
-    switch (e->kind) {
-      case NodeKind::Binary: e = static_cast<const BinaryExpr*>(e)->x; continue;
-      case NodeKind::Selector: e = static_cast<const SelectorExpr*>(e)->x; continue;
-      case NodeKind::Index: e = static_cast<const IndexExpr*>(e)->x; continue;
-      case NodeKind::Slice: e = static_cast<const SliceExpr*>(e)->x; continue;
-      case NodeKind::TypeAssert: e = static_cast<const TypeAssertExpr*>(e)->x; continue;
-      case NodeKind::Call: e = static_cast<const CallExpr*>(e)->fun; continue;
-      case NodeKind::KeyValue: e = static_cast<const KeyValueExpr*>(e)->key; continue;
-      case NodeKind::CompositeLit: {
-        auto* c = static_cast<const CompositeLit*>(e);
-        if (!c->typeExpr) return c->pos;
-        e = c->typeExpr;
-        continue;
-      }
-      default: return e->pos;
-    }
-  }
-  return 0;
-}
-
 }  // namespace gol::vet

@@ -27,7 +27,7 @@ void inspectFiles(const std::vector<ast::File*>& files, const Visit& visit);  //
 // format.cpp
 std::string exprText(const ast::Expr* e);  // as gofmt prints it: "a + b", "wg.Add", "x[i+1]"
 std::string typeText(const Type* t);       // typetext.cpp: as go/types prints it: "sync.Mutex", "*main.T", "[]int"
-Pos startPos(const ast::Expr* e);          // the leftmost position, where vet reports an expression
+using ast::startPos;  // the leftmost position, where vet reports an expression
 
 // util.cpp
 const ast::Expr* unparen(const ast::Expr* e);

@@ -12,12 +12,15 @@ UP, TAB, CTRL_C, CTRL_D, CTRL_R = '\x1b[A', '\t', '\x03', '\x04', '\x12'
 
 
 class Term:
-    def __init__(self, gol, home):
+    """gol on a pseudo-terminal: `gol` alone (the REPL), or argv when given, run in cwd."""
+    def __init__(self, gol, home, argv=None, cwd=None):
         self.pid, self.fd = pty.fork()
         if self.pid == 0:
             os.environ['HOME'] = home
             os.environ['TERM'] = 'xterm'
-            os.execv(gol, [gol])
+            if cwd:
+                os.chdir(cwd)
+            os.execv(gol, argv or [gol])
         self.buf = b''
 
     def read(self, timeout=0.2):

@@ -36,7 +36,7 @@ def check_shape(report):
 
 
 def t_waitgroup_has_exactly_its_two_outputs(gol):
-    r = explore_json(gol, '-procs', '2', 'waitgroup_order.go')
+    r = explore_json(gol, '-procs', '2', '../programs/waitgroup_order.go')
     check_shape(r)
     firsts = sorted(o['stdout'].splitlines()[0] for o in r['outcomes'])
     assert firsts == ['Executing 1st goroutine', 'Executing 2nd goroutine'], r['outcomes']
@@ -95,7 +95,7 @@ def t_race_under_every_schedule(gol):
 def t_pct_runs_replay(gol):
     outs = set()
     for seed in range(1, 9):
-        runs = {subprocess.run([gol, 'run', '-seed', str(seed), '-pct', '2', '-procs', '2', 'waitgroup_order.go'],
+        runs = {subprocess.run([gol, 'run', '-seed', str(seed), '-pct', '2', '-procs', '2', '../programs/waitgroup_order.go'],
                                capture_output=True, cwd=HERE).stdout for _ in range(3)}
         assert len(runs) == 1, 'a PCT seed did not replay'
         outs |= runs
@@ -105,9 +105,9 @@ def t_pct_runs_replay(gol):
 
 
 def t_budget_flags(gol):
-    r = explore_json(gol, '-runs', '7', 'waitgroup_order.go')
+    r = explore_json(gol, '-runs', '7', '../programs/waitgroup_order.go')
     assert r['runs'] == 7, r['runs']
-    p = subprocess.run([gol, 'explore', '-time', 'soon', 'waitgroup_order.go'], capture_output=True, cwd=HERE)
+    p = subprocess.run([gol, 'explore', '-time', 'soon', '../programs/waitgroup_order.go'], capture_output=True, cwd=HERE)
     assert p.returncode == 2 and b'-time' in p.stderr, p.stderr
     p = subprocess.run([gol, 'help', 'explore'], capture_output=True)
     assert p.returncode == 0 and b'-exhaustive' in p.stdout

@@ -16,7 +16,7 @@ CASES = {
         'G1 (main.main) blocked in sync.WaitGroup.Wait at deadlock_add_without_done.go:13: the counter is above zero',
         'G2 (main.main.func1, started at deadlock_add_without_done.go:12) blocked in chan send at '
         'deadlock_add_without_done.go:12: no goroutine that could still receive']),
-    'correct_waitgroup.go': (0, []),
+    '../programs/waitgroup_order.go': (0, []),  # a correct program: no hint
 }
 
 

@@ -3,37 +3,18 @@
 follows the choices, and the saved schedule replays the run exactly.
   tests/teach/test_step.py --gol build/src/gol      ends with `N passed, M failed`
 """
-import argparse, os, pty, re, select, subprocess, sys, tempfile, time
+import argparse, os, subprocess, sys, tempfile, time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, '..', 'repl'))
+from test_repl import Term  # noqa: E402  (the one pseudo-terminal driver of the tests)
 PROG = os.path.join(HERE, 'programs', 'waitgroup_order.go')
-ANSI = re.compile(rb'\x1b\[[0-9;?]*[A-Za-z]')
 
 
-class Term:
-    def __init__(self, argv, cwd):
-        self.pid, self.fd = pty.fork()
-        if self.pid == 0:
-            os.chdir(cwd)
-            os.execv(argv[0], argv)
-        self.buf = b''
-
-    def read(self, timeout):
-        end = time.monotonic() + timeout
-        while time.monotonic() < end:
-            r, _, _ = select.select([self.fd], [], [], max(0, end - time.monotonic()))
-            if not r:
-                return
-            try:
-                data = os.read(self.fd, 65536)
-            except OSError:
-                return
-            if not data:
-                return
-            self.buf += data
-
-    def text(self):
-        return ANSI.sub(b'', self.buf).decode('utf-8', 'replace').replace('\r', '')
+class StepTerm(Term):
+    """gol step on a pseudo-terminal (the REPL tests' terminal), answering its prompts."""
+    def __init__(self, gol, cwd):
+        super().__init__(gol, cwd, argv=[gol, 'step', '-o', 'run.sched', PROG], cwd=cwd)
 
     def expect_prompts(self, n, timeout=10):
         end = time.monotonic() + timeout
@@ -45,19 +26,9 @@ class Term:
     def answer(self, s):
         os.write(self.fd, (s + '\r').encode())
 
-    def wait_exit(self, timeout=10):
-        end = time.monotonic() + timeout
-        while time.monotonic() < end:
-            self.read(0.05)
-            pid, status = os.waitpid(self.pid, os.WNOHANG)
-            if pid:
-                return os.WEXITSTATUS(status)
-        os.kill(self.pid, 9)
-        raise AssertionError('gol step did not end; screen:\n' + self.text()[-1500:])
-
 
 def step(gol, tmp, answers):
-    t = Term([gol, 'step', '-o', 'run.sched', PROG], tmp)
+    t = StepTerm(gol, tmp)
     for i, a in enumerate(answers):
         t.expect_prompts(i + 1)
         t.answer(a)
@@ -65,8 +36,8 @@ def step(gol, tmp, answers):
     t.read(0.3)
     if 'schedule saved' not in t.text():
         t.answer('d')
-    code = t.wait_exit()
-    return code, t.text()
+    t.wait_exit(10)  # asserts exit status 0
+    return 0, t.text()
 
 
 def t_choices_decide_the_order(gol, tmp):
@@ -91,13 +62,13 @@ def t_other_choice_other_order(gol, tmp):
 
 
 def t_timeline_on_request(gol, tmp):
-    t = Term([gol, 'step', '-o', 'run.sched', PROG], tmp)
+    t = StepTerm(gol, tmp)
     t.expect_prompts(1)
     t.answer('t')
     t.expect_prompts(2)
     assert 'gol timeline' in t.text() and 'G1 main.main' in t.text(), t.text()[-800:]
     t.answer('d')
-    assert t.wait_exit() == 0
+    t.wait_exit(10)
 
 
 TESTS = [t_choices_decide_the_order, t_other_choice_other_order, t_timeline_on_request]
