@@ -22,6 +22,7 @@
 #include "check/check.h"
 #include "interp/interp.h"
 #include "interp/recording.h"
+#include "native/sandbox.h"
 #include "teach/explore.h"
 #include "vet/vet.h"
 #include "stdlib.h"
@@ -115,6 +116,7 @@ int runParsed(const Options& opts, const std::vector<FileId>& ids) {
     printDiagnostics(diags);
     return 1;
   }
+  native::setSandboxed(opts.sandbox);
   if (opts.procsList.size() > 1) return runEachProcs(opts, prog);
   interp::RunOptions run = runOptions(opts);
   return interp::runProgram(prog, run);
@@ -168,6 +170,8 @@ interp::RunOptions runOptions(const Options& opts) {
   run.timelineFile = opts.timelineFile;
   run.traceLimit = opts.traceLimit;
   run.maxHeap = opts.maxHeap;
+  run.maxGoroutines = opts.maxGoroutines;
+  run.stepQuestionFile = opts.stepQuestionFile;
   run.programFile = opts.files.empty() ? "<stdin>" : opts.files[0];
   run.args.push_back(opts.files.empty() ? "gol" : opts.files[0]);
   run.args.insert(run.args.end(), opts.args.begin(), opts.args.end());
@@ -217,6 +221,7 @@ int exploreFiles(const Options& opts) {
   std::vector<ast::File*> files;
   Program* prog = checkFiles(opts, &files);
   if (!prog) return 1;
+  native::setSandboxed(opts.sandbox);
   gExploreOpts = &opts;
   gExploreProg = prog;
   teach::ExploreOptions eo;

@@ -271,6 +271,7 @@ int runProgram(Program* prog, const RunOptions& opts) {
   setSharedDecisionPoints(cfg.seeded || std::getenv("GOL_SCHED_SEED"));
   cfg.seed = opts.seed;
   cfg.pctDepth = opts.pctDepth;
+  cfg.maxGoroutines = opts.maxGoroutines;
   static sched::Schedule schedule;  // lives through the program's end, where its log is written
   if (opts.scripted) {
     schedule.prefix = opts.schedule;
@@ -278,7 +279,7 @@ int runProgram(Program* prog, const RunOptions& opts) {
     cfg.schedule = &schedule;
     setDecisionLog(&schedule, opts.decisionLogFile, opts);
     if (opts.stepping) {
-      installStepper(&schedule);
+      installStepper(&schedule, opts.stepQuestionFile);
       startReplRecording();  // for the "timeline so far"
     }
   }

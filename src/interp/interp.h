@@ -38,6 +38,8 @@ struct RunOptions {
   // Cap on the gol heap in bytes (gol run -maxheap); 0: the machine's memory. Reaching it is
   // out of memory.
   uint64_t maxHeap = 0;
+  int64_t maxGoroutines = 0;     // gol run -maxgoroutines N (0: no limit)
+  std::string stepQuestionFile;  // gol step -question FILE: write the next question there, stop
 };
 
 // Runs a checked program: package var init in order (Program::packages, each Package::init

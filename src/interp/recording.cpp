@@ -42,6 +42,8 @@ teach::GoroutineView describe(const sched::G* sg) {
   return v;
 }
 
+}  // namespace
+
 bool writeFile(const std::string& path, const std::string& text) {
   FILE* f = std::fopen(path.c_str(), "wb");
   if (!f) {
@@ -52,6 +54,8 @@ bool writeFile(const std::string& path, const std::string& text) {
   std::fclose(f);
   return true;
 }
+
+namespace {
 
 bool endsWith(const std::string& s, const char* suffix) {
   std::string x(suffix);
@@ -110,6 +114,13 @@ std::string replTimelineText() {
   teach::Timeline t = gRecorder->finish("<input>", sched::procs(), false, 0);
   if (t.goroutines.empty()) return "nothing ran since the last input\n";
   return teach::renderText(t);
+}
+
+std::string timelineSoFarSvg() {
+  if (!gRecorder) return "";
+  teach::Timeline t = gRecorder->finish(gOpts.programFile, sched::procs(), false, 0);
+  if (t.goroutines.empty()) return "";
+  return teach::renderSvg({&t});
 }
 
 void recordPrint(std::string_view text, bool toStderr) {

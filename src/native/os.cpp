@@ -12,6 +12,7 @@
 #include <string>
 
 #include "native/native.h"
+#include "native/sandbox.h"
 #include "native/stdlib_util.h"
 #include "runtime/native_api.h"
 
@@ -107,6 +108,12 @@ GOL_NATIVE(os_runtimeArgs, "os.runtimeArgs") {
 }
 GOL_NATIVE(os_errnoString, "os.errnoString") { call.results[0] = str(errnoText(int(call.args[0].i))); }
 GOL_NATIVE(os_sysOpen, "os.sysOpen") {
+  int denied;
+  if (refused(&denied)) {
+    call.results[0] = Value::I(-1);
+    call.results[1] = Value::I(denied);
+    return;
+  }
   std::string name = cstr(call.args[0]);
   int fd = ::open(name.c_str(), int(call.args[1].i) | O_CLOEXEC, mode_t(call.args[2].u));
   call.results[0] = Value::I(fd < 0 ? -1 : fd);
@@ -151,6 +158,12 @@ GOL_NATIVE(os_sysRead, "os.sysRead") {
   call.results[1] = Value::I(0);
 }
 GOL_NATIVE(os_sysReadFile, "os.sysReadFile") {
+  int denied;
+  if (refused(&denied)) {
+    call.results[0] = Value();
+    call.results[1] = Value::I(denied);
+    return;
+  }
   std::string name = cstr(call.args[0]);
   int fd = ::open(name.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
@@ -177,6 +190,11 @@ GOL_NATIVE(os_sysReadFile, "os.sysReadFile") {
   call.results[1] = Value::I(err);
 }
 GOL_NATIVE(os_sysRemove, "os.sysRemove") {
+  int denied;
+  if (refused(&denied)) {
+    call.results[0] = Value::I(denied);
+    return;
+  }
   std::string name = cstr(call.args[0]);
   int e = 0;
   if (unlink(name.c_str()) != 0) {  // as Go: unlink, then rmdir; rmdir's error unless ENOTDIR
@@ -186,20 +204,44 @@ GOL_NATIVE(os_sysRemove, "os.sysRemove") {
   }
   call.results[0] = Value::I(e);
 }
-GOL_NATIVE(os_sysRemoveAll, "os.sysRemoveAll") { call.results[0] = Value::I(removeAll(cstr(call.args[0]))); }
+GOL_NATIVE(os_sysRemoveAll, "os.sysRemoveAll") {
+  int denied;
+  call.results[0] = Value::I(refused(&denied) ? denied : removeAll(cstr(call.args[0])));
+}
 GOL_NATIVE(os_sysMkdir, "os.sysMkdir") {
+  int denied;
+  if (refused(&denied)) {
+    call.results[0] = Value::I(denied);
+    return;
+  }
   std::string name = cstr(call.args[0]);
   call.results[0] = Value::I(mkdir(name.c_str(), mode_t(call.args[1].u)) != 0 ? errno : 0);
 }
 GOL_NATIVE(os_sysRename, "os.sysRename") {
+  int denied;
+  if (refused(&denied)) {
+    call.results[0] = Value::I(denied);
+    return;
+  }
   std::string a = cstr(call.args[0]), b = cstr(call.args[1]);
   call.results[0] = Value::I(rename(a.c_str(), b.c_str()) != 0 ? errno : 0);
 }
 GOL_NATIVE(os_sysChdir, "os.sysChdir") {
+  int denied;
+  if (refused(&denied)) {
+    call.results[0] = Value::I(denied);
+    return;
+  }
   std::string d = cstr(call.args[0]);
   call.results[0] = Value::I(chdir(d.c_str()) != 0 ? errno : 0);
 }
 GOL_NATIVE(os_sysGetwd, "os.sysGetwd") {
+  int denied;
+  if (refused(&denied)) {
+    call.results[0] = Value();
+    call.results[1] = Value::I(denied);
+    return;
+  }
   std::string b(4096, '\0');
   char* buf = b.data();
   if (!getcwd(buf, b.size())) {
@@ -211,6 +253,12 @@ GOL_NATIVE(os_sysGetwd, "os.sysGetwd") {
   call.results[1] = Value::I(0);
 }
 GOL_NATIVE(os_sysStat, "os.sysStat") {
+  int denied;
+  if (refused(&denied)) {
+    for (int i = 0; i < 5; i++) call.results[i] = Value();
+    call.results[5] = Value::I(denied);
+    return;
+  }
   std::string name = cstr(call.args[0]);
   struct stat st;
   int r = call.args[1].u ? ::stat(name.c_str(), &st) : ::lstat(name.c_str(), &st);
@@ -267,9 +315,10 @@ GOL_NATIVE(os_Exit, "os.Exit") {
 GOL_NATIVE(os_Getpid, "os.Getpid") { call.results[0] = Value::I(getpid()); }
 GOL_NATIVE(os_Hostname, "os.Hostname") {
   char buf[256];
-  if (gethostname(buf, sizeof buf) != 0) {
+  int denied = 0;
+  if (refused(&denied) || gethostname(buf, sizeof buf) != 0) {
     call.results[0] = Value();
-    call.results[1] = rt::hooks().newError("hostname: " + errnoText(errno));
+    call.results[1] = rt::hooks().newError("hostname: " + errnoText(denied ? denied : errno));
     return;
   }
   buf[255] = 0;

@@ -300,6 +300,15 @@ static int64_t newGoid(Worker* w) {
   return w->goidNext++;
 }
 
+// gol run -maxgoroutines N (gol play's limit): the spawn past N ends the program, as Go's
+// thread limit does ("program exceeds 10000-thread limit").
+[[noreturn]] static void tooManyGoroutines() {
+  char msg[96];
+  std::snprintf(msg, sizeof msg, "program exceeds %lld-goroutine limit (gol run -maxgoroutines)",
+                static_cast<long long>(S.cfg.maxGoroutines));
+  fatal(msg);
+}
+
 static G* prepareG(Worker* w, void (*fn)(void*), void* arg) {
   G* g = gfget(w);
   if (!g) g = newG();
@@ -314,7 +323,8 @@ static G* prepareG(Worker* w, void (*fn)(void*), void* arg) {
   g->ctx = nullptr;  // the stack and context come with the first run (attachStack)
   g->tsanFiber = ctx::tsanCreate();
   g->id = newGoid(w);
-  S.ngoroutines.fetch_add(1, std::memory_order_relaxed);
+  int64_t live = S.ngoroutines.fetch_add(1, std::memory_order_relaxed) + 1;
+  if (S.cfg.maxGoroutines > 0 && live > S.cfg.maxGoroutines) tooManyGoroutines();
   g->status.store(GStatus::Runnable, std::memory_order_release);
   return g;
 }

@@ -121,6 +121,7 @@ struct Config {
   size_t redZone = 0;            // stackLow() threshold (0: 16 KiB; 64 KiB under ASan)
   size_t maxStack = 1000000000;  // total stack per goroutine before "stack overflow"
   bool returnFromRun = false;    // tests: run() returns instead of _exit()ing the process
+  int64_t maxGoroutines = 0;     // gol run -maxgoroutines: more at once is a fatal error (0: none)
 };
 
 // Runs mainFn(arg) as goroutine 1 on `cfg.procs` workers. When main returns: hooks().onExit(0)
