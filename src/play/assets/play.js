@@ -294,7 +294,7 @@ async function stepTo(schedule) {
     $('step-options').append(b);
   }
   showTimeline(q.timeline);
-  setStatus('running', `Decision ${schedule.length + 1}: choose what runs next.`);
+  setStatus('step', `Decision ${schedule.length + 1}: choose what runs next.`);
 }
 
 // ---------------------------------------------------------------- share, download, lessons
