@@ -1,4 +1,4 @@
-// The HTTP API of gol play (src/DESIGN.md §12): the page and its static files, the lessons, and
+// The HTTP API of gol play (src/DESIGN.md §14): the page and its static files, the lessons, and
 // run / explore / step, each a child gol process whose events stream back as NDJSON lines.
 #pragma once
 #include <atomic>

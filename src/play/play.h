@@ -1,7 +1,7 @@
 // gol play: the classroom playground. A local web server (server.cpp) for one page (assets/)
 // where students edit, run, explore, race-check and step through Go programs; every program runs
 // as a child `gol run -sandbox` with limits (child.h), at most K at once (slots.h). The HTTP API
-// (api.cpp) is documented in src/DESIGN.md §12.
+// (api.cpp) is documented in src/DESIGN.md §14.
 #pragma once
 #include <cstddef>
 #include <string>

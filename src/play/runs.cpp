@@ -1,4 +1,4 @@
-// gol play's program endpoints: POST /api/run, /api/explore and /api/step (src/DESIGN.md §12).
+// gol play's program endpoints: POST /api/run, /api/explore and /api/step (src/DESIGN.md §14).
 // Each request is checked, waits for a run slot (telling its place in line), then runs one
 // child `gol run|explore|step -sandbox ...` on the program written to a private folder, and
 // streams NDJSON events: accepted, waiting*, started, stdout*/stderr*, exit (with the timeline,

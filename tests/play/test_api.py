@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """gol play's HTTP API, as the page and a classroom use it: a real server on a free loopback
-port, real HTTP requests (src/DESIGN.md §12 describes the API).
+port, real HTTP requests (src/DESIGN.md §14 describes the API).
 
   tests/play/test_api.py --gol build/src/gol
 Each check prints ok/FAIL; ends with `N passed, M failed`, exit 1 on a failure.

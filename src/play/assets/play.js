@@ -1,5 +1,5 @@
 // The playground page: the editor (CodeMirror 5), and run / explore / race / step against the
-// gol play server, whose answers stream as NDJSON events (src/DESIGN.md §12).
+// gol play server, whose answers stream as NDJSON events (src/DESIGN.md §14).
 'use strict';
 
 const $ = (id) => document.getElementById(id);
@@ -99,6 +99,7 @@ function showTimeline(svg) {
   if (!el.getAttribute('viewBox')) el.setAttribute('viewBox', `0 0 ${el.getAttribute('width')} ${el.getAttribute('height')}`);
   el.setAttribute('width', '100%');
   el.removeAttribute('height');
+  el.style.minWidth = '900px';  // narrower, and its labels get too small to read
 }
 
 function clearMarks() {
