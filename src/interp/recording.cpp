@@ -163,11 +163,8 @@ void finishRecording() {
   teach::Timeline t = gRecorder->finish(gOpts.programFile, sched::procs(), gOpts.seeded, gOpts.seed);
   if (t.truncated)
     fmt::print(stderr, "gol: trace truncated at {} events (-trace-limit)\n", gOpts.traceLimit);
-  if (!gOpts.traceFile.empty()) {
-    std::string json;
-    teach::writeTraceJson(t, json);
-    writeFile(gOpts.traceFile, json);
-  }
+  if (!gOpts.traceFile.empty() && !teach::writeTraceJsonFile(t, gOpts.traceFile))
+    fmt::print(stderr, "gol: cannot write {}\n", gOpts.traceFile);
   if (!gOpts.timelineDump.empty()) writeFile(gOpts.timelineDump, teach::serializeTimeline(t));
   else if (!gOpts.timelineFile.empty()) writeTimelines({&t}, gOpts.timelineFile);
 }
