@@ -212,6 +212,7 @@ void exploreRun(const teach::RunSpec& spec) {
   run.schedule = spec.prefix;
   run.preemptionBound = spec.preemptionBound;
   run.decisionLogFile = spec.decisionLogPath;
+  run.footprintFile = spec.footprintPath;
   run.traceFile.clear();
   run.timelineFile.clear();
   _exit(interp::runProgram(gExploreProg, run));
@@ -231,7 +232,7 @@ int exploreFiles(const Options& opts) {
   eo.maxSeconds = opts.exploreSeconds;
   eo.firstSeed = opts.seeded ? opts.seed : 1;
   eo.exhaustive = opts.exhaustive;
-  eo.preemptionBound = opts.preemptionBound == -2 ? 2 : opts.preemptionBound;
+  eo.preemptionBound = opts.preemptionBound == -2 ? -1 : opts.preemptionBound;
   eo.json = opts.json;
   eo.race = opts.race;
   return teach::explore(eo, exploreRun);

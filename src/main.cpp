@@ -168,15 +168,21 @@ Flags:
   -seed N         random search: the first seed (default 1); run k uses seed N+k
   -exhaustive     depth-first search over every decision of a scripted schedule — which ready
                   goroutine runs, whether to switch before each visible operation (loads and
-                  stores of shared variables, map writes, prints), select cases — until every
-                  schedule was tried ("all N schedules explored") or the budget ends
-  -preemptions N  with -exhaustive: at most N switches per schedule away from a goroutine
-                  that could go on (default 2; most concurrency bugs need 2 or fewer);
-                  -1: no bound. Switches where a goroutine blocks or ends are always tried
+                  stores of shared variables, map writes, prints, sync operations), select
+                  cases — with partial-order reduction: two steps that touch different objects
+                  (or only read one) are tried in one order only. Ends when every order of
+                  conflicting steps was tried ("all N schedules explored": every outcome) or
+                  when the budget ends
+  -preemptions N  with -exhaustive: also bound each schedule to N switches away from a
+                  goroutine that could go on (CHESS; most concurrency bugs need 2 or fewer);
+                  default -1, no bound. Switches where a goroutine blocks or ends are free
   -race           run each schedule with the race detector: a race is an outcome of its own,
                   with the seed that shows it
   -json           the report as JSON: {"runs", "complete", "outcomes": [{"stdout", "exit",
                   "error", "count", "seed", "procs", "replay", "replay_verified"}]}
+
+Test knob: GOL_EXPLORE_NO_REDUCTION=1 makes -exhaustive try every option of every decision
+(the unreduced search the reduction is checked against).
 )";
 
 constexpr const char* kStepHelp = R"(usage: gol step [-o FILE] [-procs N] [-schedule S] FILE... [args]

@@ -228,6 +228,7 @@ void spawnGoroutine(Expr* call, DeferRec* rec, Frame& parent) {
   st->createdAt = parent.pos;
   st->raceClock = raceFork(parent.pos);
   sched::G* g = sched::spawn(goEntry, st);
+  footprintSpawned(g->id);
   if (hintsOn()) noteSpawn(g->id, parent.pos);
 }
 
@@ -278,6 +279,7 @@ int runProgram(Program* prog, const RunOptions& opts) {
     schedule.preemptionBound = opts.preemptionBound;
     cfg.schedule = &schedule;
     setDecisionLog(&schedule, opts.decisionLogFile, opts);
+    if (!opts.footprintFile.empty()) enableFootprints(&schedule);
     if (opts.stepping) {
       installStepper(&schedule, opts.stepQuestionFile);
       startReplRecording();  // for the "timeline so far"

@@ -30,6 +30,7 @@ struct RunOptions {
   std::vector<uint32_t> schedule;
   int preemptionBound = -1;
   std::string decisionLogFile;
+  std::string footprintFile;  // gol explore -exhaustive: each step's footprint (teach/footprint.h)
   bool hints = false;        // -hints: plain-words notes on stderr (interp/hints.h)
   bool race = false;         // -race: the data race detector (teach/race.h)
   bool stepping = false;     // gol step: a person makes the choices past the schedule's prefix

@@ -12,6 +12,7 @@
 #include "interp/nodes.h"
 #include "sched/policy.h"
 #include "teach/recorder.h"
+#include "teach/footprint.h"
 #include "teach/render.h"
 #include "teach/timeline_io.h"
 
@@ -133,11 +134,18 @@ void setDecisionLog(const sched::Schedule* schedule, const std::string& path, co
   gDecisionLogPath = path;
 }
 
-// Every decision of a scripted run, as "choice options" lines.
+// Every decision of a scripted run, as "choice options [goroutine ids of the options]" lines.
 void writeDecisionLog() {
   if (!gSchedule || gDecisionLogPath.empty()) return;
+  if (!gOpts.footprintFile.empty()) teach::footprint::writeTo(gOpts.footprintFile);
   std::string text;
-  for (auto [choice, options] : gSchedule->log) text += fmt::format("{} {}\n", choice, options);
+  for (size_t i = 0; i < gSchedule->log.size(); i++) {
+    auto [choice, options] = gSchedule->log[i];
+    text += fmt::format("{} {}", choice, options);
+    if (i < gSchedule->optionIds.size())
+      for (int64_t id : gSchedule->optionIds[i]) text += fmt::format(" {}", id);
+    text += '\n';
+  }
   writeFile(gDecisionLogPath, text);
 }
 

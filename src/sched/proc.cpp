@@ -461,6 +461,13 @@ void visiblePoint() {
   safepoint();
 }
 
+void syncPointSlow(const void* obj, bool commutes) {
+  Policy* p = detail::g_policy;
+  if (!p->scripted() || !current()) return;
+  if (p->atVisiblePoint()) yield();
+  if (obj && hooks().syncAttempt) hooks().syncAttempt(obj, commutes);
+}
+
 void requestSafepoint() { currentWorker()->budget.store(0, std::memory_order_relaxed); }
 
 bool g_cancellableWaits = false;

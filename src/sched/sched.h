@@ -108,6 +108,11 @@ struct Hooks {
   // Runs on the current goroutine at every slow-path safepoint (step 3 of safepoint() above):
   // may park, stop the world or throw.
   void (*atSafepoint)() = nullptr;
+  // A scripted run: the current goroutine is about to operate on sync object obj (after the
+  // decision point before it, sched/policy.h's syncPoint). gol explore -exhaustive notes it, so
+  // an attempt that blocks still counts as touching the object.
+  // commutes: the operation commutes with others of its kind on obj (WaitGroup.Done).
+  void (*syncAttempt)(const void* obj, bool commutes) = nullptr;
 };
 Hooks& hooks();
 
