@@ -92,6 +92,22 @@ Func* boundThunk(Func* target) {
   return t;
 }
 
+static std::map<std::pair<const Type*, std::string>, Func*> gExprThunks;
+
+Func* methodExprThunk(const Type* recv, const std::string& name) {
+  std::lock_guard<std::mutex> lk(gFuncMu);
+  auto key = std::make_pair(recv, name);
+  auto it = gExprThunks.find(key);
+  if (it != gExprThunks.end()) return it->second;
+  Func* t = new Func();
+  t->name = typeString(recv) + "." + name;
+  t->exprRecv = recv;
+  t->exprName = name;
+  t->ready.store(true);
+  gExprThunks[key] = t;
+  return t;
+}
+
 void ensureCompiled(Func* fn) {
   std::lock_guard<std::mutex> lk(fn->compileMu);
   if (fn->ready.load(std::memory_order_acquire)) return;
@@ -197,6 +213,40 @@ void invokeSlow(Func* fn, Value* s, const Value* caps, Frame& caller) {
   invokeBody(fn, s, caps, caller);
 }
 
+// A method expression T.m called with its receiver as args[0]: the method is found as for a value
+// of dynamic type T (for an interface T, of the receiver's dynamic type) and the receiver adjusted
+// as an interface call would (embedding path, copy, dereference: a nil pointer panics as in Go).
+static Value callMethodExpr(Frame& f, Func* thunk, const Value* args, int nargs, Value* results, int nres) {
+  if (nargs < 1) rt::panicPlain("gol: method expression " + thunk->name + " called without a receiver");
+  Value r = args[0];
+  const Type* dyn = thunk->exprRecv;
+  if (dyn->underlying()->kind == Kind::Interface) {
+    nilCheck(r.p);
+    dyn = rt::ifaceType(r);
+    r = rt::ifaceValue(r);
+  }
+  const MethodEntry* me = methodFor(dyn, thunk->exprName);
+  if (!me) rt::panicPlain("gol: method " + thunk->exprName + " of " + typeString(dyn) + " not found");
+  if (me->path.empty() && (me->copyRecv || me->derefPtr) && !r.p) {
+    // Go's generated (*T).m wrapper (runtime.panicwrap): "value method main.T.m called using nil *T pointer"
+    std::string full = me->fn->name, typ = typeString(me->recvType);
+    size_t dot = typ.rfind('.');
+    gopanic(f.g, runtimeErrorValue("value method " + full + " called using nil *" +
+                                       (dot == std::string::npos ? typ : typ.substr(dot + 1)) + " pointer",
+                                   false));
+  }
+  r = adjustReceiver(me, r);
+  Func* fn = me->fn;
+  if (!fn->ready.load(std::memory_order_acquire)) ensureCompiled(fn);
+  auto* s = static_cast<Value*>(alloca(sizeof(Value) * (fn->nslots + 1)));
+  memset(static_cast<void*>(s), 0, sizeof(Value) * (fn->nslots + 1));
+  s[0] = r;
+  for (int i = 1; i < nargs && i < fn->nslots; i++) s[i] = args[i];
+  invoke(fn, s, nullptr, f);
+  for (int i = 0; i < nres && i < fn->nresults; i++) results[i] = s[fn->resultBase + i];
+  return fn->nresults ? s[fn->resultBase] : Value();
+}
+
 // Calls a func value (closure, declared function, bound method or native) with args.
 Value callFuncValue(Frame& f, Value fv, const Value* args, int nargs, Value* results, int nres) {
   auto* fo = fv.as<rt::FuncObj>();
@@ -204,6 +254,7 @@ Value callFuncValue(Frame& f, Value fv, const Value* args, int nargs, Value* res
   Func* fn = static_cast<Func*>(const_cast<void*>(fo->code));
   int off = 0;
   const Value* caps = fo->caps;
+  if (GOL_UNLIKELY(fn->exprRecv != nullptr)) return callMethodExpr(f, fn, args, nargs, results, nres);
   if (fn->boundTarget) {
     fn = fn->boundTarget;
     off = 1;

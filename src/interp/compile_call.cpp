@@ -307,7 +307,8 @@ Expr* Compiler::methodRecv(ast::SelectorExpr* e) {
     x = fieldPath(expr(e->x), sel->path, e->pos);
   }
   if (!sel->pointerRecv) {
-    if (obj) x = new CopyNode(x, recvT);
+    if (obj && sel->derefRecv) x = new CopyDerefNode(x, recvT);
+    else if (obj) x = new CopyNode(x, recvT);
     else if (sel->derefRecv) x = new DerefNode(x, false);
   }
   return x;
@@ -344,7 +345,7 @@ Expr* Compiler::call(ast::CallExpr* c, std::vector<Expr*>* pre) {
     auto rest = callArgs(c, sig, pre, &n->tuple, &n->tupleBase);
     n->args.insert(n->args.end(), rest.begin(), rest.end());
     result = n;
-  } else if (selection && selection->kind == SelKind::MethodExpr) {
+  } else if (selection && selection->kind == SelKind::MethodExpr && plainMethodExpr(selection)) {
     auto* n = new CallStatic();
     n->fn = funcForDecl(selection->methodSym ? selection->methodSym->decl : selection->method->decl);
     // the receiver is the first argument; the signature includes it

@@ -187,9 +187,10 @@ Expr* Compiler::selectorExpr(ast::SelectorExpr* e) {
       return n;
     }
     case SelKind::MethodExpr: {
-      // (*Outer).M with M promoted from an embedded field needs a wrapper that follows the path
-      // to the embedded receiver; until it exists, say so rather than call M on the wrong value.
-      if (!sel->path.empty()) compilerBug(e->pos, "a method expression promoted through an embedded field");
+      if (!plainMethodExpr(sel)) {
+        if (!e->x->type) compilerBug(e->pos, "a method expression without its receiver type");
+        return new MakeFuncNode(methodExprThunk(e->x->type, e->sel->name));
+      }
       Func* m = funcForDecl(sel->methodSym ? sel->methodSym->decl : sel->method->decl);
       return new MakeFuncNode(m);
     }

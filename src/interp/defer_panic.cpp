@@ -299,6 +299,32 @@ static void hookCallFunc(Value fv, const Value* args, int nargs, Value* results,
   callFuncValue(caller, fv, args, nargs, results, nres);
 }
 
+static bool hookCallFuncRecover(Value fv, const Value* args, int nargs, Value* results, int nres,
+                                std::string* panicText) {
+  GState* g = currentG();
+  Frame top;
+  top.g = g;
+  Frame* saved = g ? g->top : nullptr;
+  Frame& caller = saved ? *saved : top;
+  Panic* older = g ? g->panic : nullptr;
+  int64_t olderAborted = older ? older->aborted : 0;
+  try {
+    callFuncValue(caller, fv, args, nargs, results, nres);
+    return true;
+  } catch (PanicUnwind&) {
+  }
+  // Recovered here: the goroutine continues as if the call had returned, with the panic chain
+  // as it was before the call.
+  Panic* p = g ? g->panic : nullptr;
+  *panicText = p && p != older ? panicValueString(p->val) : "";
+  if (g) {
+    g->panic = older;
+    g->top = saved;
+  }
+  if (older) older->aborted = olderAborted;
+  return false;
+}
+
 static Value hookBoundMethod(const Type* t, Value v, std::string_view name) {
   const MethodEntry* me = methodFor(t, std::string(name));
   if (!me || !me->fn) return Value();
@@ -320,6 +346,7 @@ void installPanicHooks() {
     if (rt::gcWanted()) rt::collect();
   };
   rt::hooks().callFunc = hookCallFunc;
+  rt::hooks().callFuncRecover = hookCallFuncRecover;
   rt::hooks().boundMethod = hookBoundMethod;
   rt::hooks().newError = newErrorValue;
 }

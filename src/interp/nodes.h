@@ -107,6 +107,11 @@ struct Func {
   bool simple = false;
   // method value thunk: caps[0] is the receiver, then call target
   Func* boundTarget = nullptr;
+  // method expression thunk T.m whose call needs more than the declared method (an interface T,
+  // a method promoted through embedding, a pointer T with a value method): callFuncValue looks the
+  // method up for the first argument as for a value of dynamic type T (methodFor) and calls it.
+  const Type* exprRecv = nullptr;
+  std::string exprName;
   // lazy compilation
   std::atomic<bool> ready{false};
   std::mutex compileMu;
@@ -157,6 +162,7 @@ void invokeSlow(Func* fn, Value* s, const Value* caps, Frame& caller);
 void ensureCompiled(Func* fn);
 Func* funcForDecl(const ast::FuncDecl* d);
 Value makeFuncValue(Func* fn);
+Func* methodExprThunk(const Type* recv, const std::string& name);
 // Method of a dynamic type for interface calls / bound methods; adjusts the receiver word.
 struct MethodEntry {
   Func* fn = nullptr;

@@ -45,6 +45,19 @@ struct CopyNode : Expr {
   Value eval(Frame& f) override { return rt::copyValue(t, x->eval(f)); }
 };
 
+// *p for a value receiver reached through a pointer: a nil p panics as Go's dereference does,
+// where copyValue alone would make a zero struct of nil.
+struct CopyDerefNode : Expr {
+  Expr* x;
+  const Type* t;
+  CopyDerefNode(Expr* e, const Type* ty) : x(e), t(ty) {}
+  Value eval(Frame& f) override {
+    Value v = x->eval(f);
+    nilCheck(v.p);
+    return rt::copyValue(t, v);
+  }
+};
+
 struct BoxNode : Expr {  // concrete -> interface
   Expr* x;
   const Type* t;
