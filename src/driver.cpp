@@ -96,6 +96,39 @@ int dump(const Options& opts, const std::vector<FileId>& ids, const std::vector<
   return 0;
 }
 
+// `go run` runs only package main: files of another package, or of several, are refused with the
+// go command's words (before any type checking, as go does).
+bool mainPackageOk(const std::vector<FileId>& ids, const std::vector<ast::File*>& files) {
+  const ast::File* first = nullptr;
+  size_t firstAt = 0;
+  for (size_t i = 0; i < files.size(); i++) {
+    const ast::File* f = files[i];
+    if (!f || f->isScript()) continue;
+    if (!first) {
+      first = f, firstAt = i;
+      continue;
+    }
+    if (f->package->name != first->package->name) {
+      auto base = [&](size_t k) {
+        const std::string& n = SourceTable::global().file(ids[k]).name;
+        return n.substr(n.rfind('/') == std::string::npos ? 0 : n.rfind('/') + 1);
+      };
+      const std::string& n0 = SourceTable::global().file(ids[firstAt]).name;
+      std::string dir = n0.rfind('/') == std::string::npos ? "." : n0.substr(0, n0.rfind('/'));
+      char* real = realpath(dir.c_str(), nullptr);
+      if (real) dir = real, free(real);
+      fmt::print(stderr, "found packages {} ({}) and {} ({}) in {}\n", first->package->name, base(firstAt),
+                 f->package->name, base(i), dir);
+      return false;
+    }
+  }
+  if (first && first->package->name != "main") {
+    fmt::print(stderr, "package command-line-arguments is not a main package\n");
+    return false;
+  }
+  return true;
+}
+
 int runParsed(const Options& opts, const std::vector<FileId>& ids) {
   static ast::Arena arena;  // the program's tree lives until exit
   Diagnostics diags;
@@ -110,6 +143,7 @@ int runParsed(const Options& opts, const std::vector<FileId>& ids) {
     fmt::print(stderr, "gol: unknown -dump mode {:?} (want tokens or ast)\n", opts.dump);
     return 2;
   }
+  if (!mainPackageOk(ids, files)) return 1;
   Program* prog = check::checkProgram(files, arena, diags, stdlib::packageFiles);
   if (!prog || diags.hasErrors()) {
     printDiagnostics(diags);

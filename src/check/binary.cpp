@@ -62,7 +62,7 @@ bool Checker::matchTypes(Operand& x, Operand& y) {
 
 void Checker::binaryOp(Expr* e, Tok op, Operand& x, Operand& y, Pos opPos) {
   if (op == Tok::Shl || op == Tok::Shr) {
-    shift(e, op, x, y);
+    shift(e, op, x, y, opPos);
     x.expr = e;
     return;
   }
@@ -117,12 +117,11 @@ void Checker::binaryOp(Expr* e, Tok op, Operand& x, Operand& y, Pos opPos) {
       x.mode = ExprMode::Invalid;
       return;
     }
-    if (constResult(e, x, r)) x.expr = e;
+    if (constResult(e, x, r, op, opPos)) x.expr = e;
     return;
   }
   x.mode = ExprMode::Value;
   x.expr = e;
-  (void)opPos;
 }
 
 void Checker::comparison(Expr* e, Tok op, Operand& x, Operand& y) {
@@ -163,7 +162,8 @@ void Checker::comparison(Expr* e, Tok op, Operand& x, Operand& y) {
   x.type = types_.basic(Kind::UntypedBool);
 }
 
-void Checker::shift(Expr* e, Tok op, Operand& x, Operand& y) {
+void Checker::shift(Expr* e, Tok op, Operand& x, Operand& y, Pos opPos) {
+  Operand y0 = y;  // as written, for messages (the count is converted to uint below)
   // The count: a non-negative integer.
   if (y.mode == ExprMode::Constant) {
     if (!isNumeric(y.type) || !constant::isIntegral(y.val) || constant::sign(y.val) < 0) {
@@ -197,13 +197,15 @@ void Checker::shift(Expr* e, Tok op, Operand& x, Operand& y) {
       return;
     }
     if (y.mode == ExprMode::Constant) {
-      if (constant::bitLen(y.val) > 16 || y.val.toInt64() > 10000) {
-        errorf(startPos(y.expr), "invalid shift count " + describe(y));
+      // go/types' shiftBound: enough for the smallest float64, and the result is then limited to
+      // 512 bits like every untyped integer (constResult)
+      if (constant::bitLen(y.val) > 16 || y.val.toInt64() > 1023 - 1 + 52) {
+        errorf(startPos(y.expr), "invalid operation: invalid shift count " + describe(y0));
         x.mode = ExprMode::Invalid;
         return;
       }
       ConstValue r = constant::shift(op, constant::toIntKind(x.val), y.val.toUint64());
-      constResult(e, x, r);
+      constResult(e, x, r, op, opPos);
       return;
     }
     // Constant operand, variable count: the operand's type comes from the context (untyped

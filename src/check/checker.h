@@ -128,7 +128,7 @@ class Checker {
   // ---- binary.cpp
   void binary(ast::BinaryExpr* e, Operand& x);
   void binaryOp(ast::Expr* e, ast::Tok op, Operand& x, Operand& y, Pos opPos);
-  void shift(ast::Expr* e, ast::Tok op, Operand& x, Operand& y);
+  void shift(ast::Expr* e, ast::Tok op, Operand& x, Operand& y, Pos opPos);
   void comparison(ast::Expr* e, ast::Tok op, Operand& x, Operand& y);
   bool matchTypes(Operand& x, Operand& y);
 
@@ -141,7 +141,8 @@ class Checker {
   void conversion(ast::CallExpr* call, Operand& x, const Type* t);
   bool convertible(Operand& x, const Type* t);
   bool representableConst(Operand& x, const Type* t, bool report);
-  bool constResult(ast::Expr* e, Operand& x, const ConstValue& r);  // overflow check of an operation
+  bool constResult(ast::Expr* e, Operand& x, const ConstValue& r, ast::Tok op = ast::Tok::None, Pos opPos = 0,
+                   bool unary = false);  // overflow check of an operation
 
   // ---- call.cpp
   void call(ast::CallExpr* e, Operand& x);

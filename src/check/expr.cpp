@@ -257,7 +257,7 @@ void Checker::unary(UnaryExpr* e, Operand& x) {
       x.mode = ExprMode::Invalid;
       return;
     }
-    constResult(e, x, r);
+    constResult(e, x, r, e->op, e->pos, true);
     return;
   }
   x.mode = ExprMode::Value;

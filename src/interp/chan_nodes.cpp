@@ -17,7 +17,7 @@ struct MakeChanNode : Expr {
   Expr* size;
   Value eval(Frame& f) override {
     int64_t n = size ? size->eval(f).i : 0;
-    if (n < 0) panicMsg("makechan: size out of range");
+    if (n < 0) rt::panicPlain("makechan: size out of range");  // Go's plainError: no "runtime error: "
     return Value::P(rt::makeChan(static_cast<size_t>(n)));
   }
 };

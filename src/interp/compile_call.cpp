@@ -136,12 +136,17 @@ struct DeferNode : Stmt {
 struct GoNode : Stmt {
   Expr* call;
   std::vector<Expr*> pre;
+  int funcValue = -1;  // index in pre of a called func value: nil is Go's fatal error at the `go`
   Status exec(Frame& f) override {
     int64_t n = static_cast<int64_t>(pre.size());
     auto* rec = static_cast<DeferRec*>(rt::alloc(sizeof(DeferRec) + sizeof(Value) * n, rt::ObjKind::Words));
     rec->call = call;
     rec->n = n;
     for (int64_t i = 0; i < n; i++) rec->vals[i] = pre[i]->eval(f);
+    if (funcValue >= 0 && !rec->vals[funcValue].p) {
+      f.pos = pos;
+      rt::fatal("go of nil func value");
+    }
     spawnGoroutine(call, rec, f);
     return kNormal;
   }
@@ -373,6 +378,8 @@ Stmt* Compiler::goDefer(ast::CallExpr* c, bool isGo, Pos pos) {
   Expr* callNode = call(c, &pre);
   if (isGo) {
     auto* n = new GoNode();
+    // CallValue pre-evaluates its func value first (call() above)
+    if (dynamic_cast<CallValue*>(callNode) && !pre.empty()) n->funcValue = 0;
     n->call = callNode;
     n->pre = std::move(pre);
     n->pos = pos;

@@ -12,8 +12,11 @@
 // may park the goroutine) and rethrow unless a deferred call recovered.
 #include <unistd.h>
 
+#include <atomic>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <thread>
 
 #include "base/source.h"
 #include "interp/hints.h"
@@ -236,7 +239,16 @@ std::string panicValueString(Value v) {
   return body;
 }
 
+// Set by the first goroutine to report an unrecovered panic: Go prints one report and exits, so a
+// second goroutine panicking at the same moment waits for the first's exit instead of printing.
+static std::atomic<bool> gPanicReported{false};
+
 void printPanicAndExit(GState* g) {
+  if (gPanicReported.exchange(true)) {
+    // The reporter ends the process (a bounded wait: under returnFromRun it only stops the run).
+    for (int i = 0; i < 5000; i++) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    sched::exitProgram(2);
+  }
   printPanic(g);
   sched::exitProgram(2);
 }
@@ -338,6 +350,7 @@ static Value hookBoundMethod(const Type* t, Value v, std::string_view name) {
 
 void installPanicHooks() {
   initErrorTypes();
+  gPanicReported.store(false);
   rt::hooks().panicRuntimeError = hookRuntimeError;
   rt::hooks().panicPlain = hookPlain;
   rt::hooks().fatal = hookFatal;

@@ -203,6 +203,7 @@ bool representable(const ConstValue& v, int kindInt, ConstValue* out, const char
     if (!isIntegral(v)) { *reason = "truncated"; return false; }
     BigInt x = asInt(v);
     *out = intValue(x);
+    if (v.kind == K::Float) *reason = "truncated";  // go/types: float -> integer is always "truncated"
     return intFits(x, k);
   }
   return false;
