@@ -290,6 +290,20 @@ class Checker {
   std::vector<VarRef*> refs_;        // fixed up at the end: boxed is known only then
   std::vector<std::pair<ast::FuncDecl*, Package*>> bodies_;  // function bodies still to check
   std::unordered_map<Package*, std::vector<Symbol*>> pkgVars_;  // in declaration order
+  // Go's unused rules, for a Go-form main package only (scripts and the REPL stay lenient):
+  // each local variable (a type switch's symbol: one per clause, used if any is) and import.
+  bool strictUsage_ = false;
+  std::vector<std::vector<Symbol*>> localVars_;
+  std::vector<std::pair<Symbol*, ast::ImportSpec*>> imports_;
+  bool strictHere() const { return strictUsage_ && pkg_ && pkg_->path == "main"; }
+  void noteLocalVar(Symbol* s) {
+    if (strictHere() && fn_ && s->name != "_") localVars_.push_back({s});
+  }
+  void reportUnused();  // usage.cpp
+  // cycles.cpp
+  std::vector<Symbol*> depPath(Symbol* from, Symbol* to, std::set<Symbol*>& seen);
+  void reportInitCycles(Package* pkg);
+  void reportRecursiveTypes(Package* pkg);
 };
 
 // Saves where the checker is (package, scopes, function, declaration, iota, script mode) and

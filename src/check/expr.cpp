@@ -142,11 +142,12 @@ void Checker::ident(Ident* id, Operand& x) {
       x.val = *sym->value;
       return;
     case SymKind::Var:
+      sym->used = true;  // lhsOperand undoes this for `x = ...`, which Go does not count as a use
+      noteDep(sym);      // also while sym is still being resolved: an initialisation cycle
       if (!sym->type || sym->type->kind == Kind::Invalid) return;
       x.mode = ExprMode::Variable;
       x.type = sym->type;
       id->ref = refFor(sym);
-      noteDep(sym);
       return;
     case SymKind::TypeName:
       if (!sym->type) return;

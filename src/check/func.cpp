@@ -33,6 +33,7 @@ Symbol* Checker::newLocalVar(const std::string& name, Pos pos, const Type* t) {
 
 Symbol* Checker::newVar(Ident* id, const Type* t) {
   Symbol* sym = newLocalVar(id->name, id->pos, t);
+  noteLocalVar(sym);
   id->sym = sym;
   if (id->name != "_") id->ref = refFor(sym);
   return sym;
