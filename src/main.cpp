@@ -46,7 +46,7 @@ rules: unused variables and imports are errors. A file without one is a script: 
 statements run in order, standard packages need no import, and unused names are allowed (as in
 the REPL).
 
-The subset leaves out: generics (type parameters), goto, complex numbers (complex64/128,
+The subset leaves out: generics (type parameters), complex numbers (complex64/128,
 complex/real/imag), imports of packages other than the standard ones gol provides, unsafe,
 reflect, cgo, struct tags' meaning, and runtime/debug tooling.
 Standard packages: fmt strings strconv errors math math/rand sort slices maps os io bufio

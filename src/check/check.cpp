@@ -153,6 +153,7 @@ void Checker::checkScript(Package* pkg, ast::File* file) {
   scope_ = pkgScope_;
   scriptTop_ = true;
   stmtList(file->script);
+  checkLabels(file->script, file->pos);
   scriptTop_ = false;
   fn_ = nullptr;
   std::vector<Symbol*> syms;

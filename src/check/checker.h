@@ -300,6 +300,7 @@ class Checker {
     if (strictHere() && fn_ && s->name != "_") localVars_.push_back({s});
   }
   void reportUnused();  // usage.cpp
+  void checkLabels(const ast::StmtList& body, Pos start);  // labels.cpp: goto and label rules
   // cycles.cpp
   std::vector<Symbol*> depPath(Symbol* from, Symbol* to, std::set<Symbol*>& seen);
   void reportInitCycles(Package* pkg);

@@ -161,6 +161,7 @@ void Checker::funcLitBody(FuncLit* fl, FuncInfo* info) {
 void Checker::checkBody(BlockStmt* body, const Type* sig) {
   // Parameters and the body's top-level declarations share one block (Go spec).
   stmtList(body->stmts);
+  checkLabels(body->stmts, body->pos);
   if (!sig->results.empty() && !isTerminatingList(body->stmts)) errorf(body->rbrace, "missing return");
 }
 

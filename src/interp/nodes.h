@@ -62,7 +62,8 @@ struct Expr : Node {
 };
 
 // Statements report how control leaves them; no C++ exceptions for ordinary control flow.
-enum Status : int { kNormal = 0, kBreak, kContinue, kReturn, kFallthrough };
+// kGoto: Frame::branch is the target LabeledStmt; the GotoBlockNode holding it resumes there.
+enum Status : int { kNormal = 0, kBreak, kContinue, kReturn, kFallthrough, kGoto };
 
 struct Stmt : Node {
   virtual Status exec(Frame& f) = 0;

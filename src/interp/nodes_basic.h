@@ -119,6 +119,34 @@ struct BlockNode : Stmt {
   }
 };
 
+// A block with labelled statements: a goto to one of them (kGoto with Frame::branch == its
+// LabeledStmt) continues at that statement, backward or forward; other statuses, and gotos to
+// labels of enclosing blocks, leave the block. A jump is a loop back-edge: it polls (§10, 26).
+struct GotoBlockNode : Stmt {
+  std::vector<Stmt*> list;
+  std::vector<std::pair<const void*, size_t>> labels;  // LabeledStmt -> index in list
+  Status exec(Frame& f) override {
+    size_t i = 0;
+    while (i < list.size()) {
+      f.pos = list[i]->pos;
+      Status st = list[i]->exec(f);
+      if (GOL_LIKELY(st == kNormal)) {
+        i++;
+        continue;
+      }
+      if (st != kGoto) return st;
+      size_t to = list.size();
+      for (auto& [l, at] : labels)
+        if (l == f.branch) to = at;
+      if (to == list.size()) return st;  // a label of an enclosing block
+      f.branch = nullptr;
+      i = to;
+      poll(f);
+    }
+    return kNormal;
+  }
+};
+
 rt::Cell* newCell(Value v);
 
 }  // namespace gol::interp
