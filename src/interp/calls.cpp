@@ -180,10 +180,17 @@ void invokeBody(Func* fn, Value* s, const Value* caps, Frame& caller) {
     fn->body->exec(f);
   } else {
     bool panicking = false;
+    Status st = kNormal;
     try {
-      fn->body->exec(f);
+      st = fn->body->exec(f);
     } catch (PanicUnwind&) {
       panicking = true;
+    }
+    // Falling off the end runs the deferred calls at the closing brace, where Go's traceback
+    // puts this frame (a `return` keeps its own line).
+    if (!panicking && st == kNormal) {
+      const ast::BlockStmt* body = fn->decl ? fn->decl->body : fn->lit ? fn->lit->body : nullptr;
+      if (body) f.pos = body->rbrace;
     }
     g->top = &f;
     runDefers(f, panicking);  // rethrows when the panic was not recovered

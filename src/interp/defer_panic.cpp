@@ -53,6 +53,10 @@ std::string captureTrace(GState* g) {
     out += posString(fr->pos);
     out += " +0x0\n";
   }
+  if (g && g->createdAt && g->createdBy) {  // Go 1.21's form
+    out += "created by " + g->createdBy->name + " in goroutine " + std::to_string(g->createdByG) + "\n\t" +
+           posString(g->createdAt) + " +0x0\n";
+  }
   return out;
 }
 

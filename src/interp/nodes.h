@@ -151,6 +151,8 @@ struct GState {
   bool nextDeferCall = false; // the next invoke is a deferred call run while panicking
   void* gsched = nullptr;     // the sched::G
   Pos createdAt = 0;          // the `go` statement that started it (0: main)
+  const Func* createdBy = nullptr;  // the function running that statement, and its goroutine
+  int64_t createdByG = 0;           // (tracebacks: "created by main.main in goroutine 1")
 };
 
 // Thrown (within one goroutine only) to unwind to the nearest frame with defers.
