@@ -27,6 +27,7 @@ static int untypedRank(Kind k) {
     case Kind::UntypedInt: return 1;
     case Kind::UntypedRune: return 2;
     case Kind::UntypedFloat: return 3;
+    case Kind::UntypedComplex: return 4;
     default: return 0;
   }
 }
@@ -99,7 +100,10 @@ void Checker::binaryOp(Expr* e, Tok op, Operand& x, Operand& y, Pos opPos) {
   }
   if (x.mode == ExprMode::Constant && y.mode == ExprMode::Constant) {
     ConstValue a = x.val, b = y.val;
-    if (isFloat(x.type)) {
+    if (isComplex(x.type)) {
+      a = constant::toComplexKind(a);
+      b = constant::toComplexKind(b);
+    } else if (isFloat(x.type)) {
       a = constant::toFloatKind(a);
       b = constant::toFloatKind(b);
     } else if (isInteger(x.type)) {

@@ -13,6 +13,7 @@ const Type* Checker::defaultType(const Type* t) {
     case Kind::UntypedInt: return types_.basic(Kind::Int);
     case Kind::UntypedRune: return types_.runeType();
     case Kind::UntypedFloat: return types_.basic(Kind::Float64);
+    case Kind::UntypedComplex: return types_.basic(Kind::Complex128);
     case Kind::UntypedString: return types_.basic(Kind::String);
     default: return t;
   }
@@ -71,6 +72,7 @@ bool Checker::convertUntyped(Operand& x, const Type* target, std::string* why) {
     if (x.mode == ExprMode::Nil || target->kind == Kind::UntypedNil) return false;
     if (isNumeric(x.type) && isNumeric(target)) {
       if (x.mode == ExprMode::Constant && target->kind == Kind::UntypedFloat) x.val = constant::toFloatKind(x.val);
+      if (x.mode == ExprMode::Constant && target->kind == Kind::UntypedComplex) x.val = constant::toComplexKind(x.val);
       x.type = target;
       return true;
     }
@@ -244,7 +246,7 @@ bool Checker::convertible(Operand& x, const Type* t) {
   }
   if (v->kind == Kind::Pointer && t->kind == Kind::Pointer && v->elem->underlying() == t->elem->underlying())
     return true;
-  if (isNumeric(v) && isNumeric(t)) return true;
+  if (isNumeric(v) && isNumeric(t)) return isComplex(v) == isComplex(t);  // complex only to complex
   if (isString(t) && (isInteger(v) || isBytesOrRunes(v))) return true;
   if (isString(v) && isBytesOrRunes(t)) return true;
   return false;

@@ -162,11 +162,6 @@ void Checker::ident(Ident* id, Operand& x) {
       return;
     case SymKind::Package: x.mode = ExprMode::Package; return;
     case SymKind::Builtin:
-      if (sym->builtin == BuiltinId::Complex || sym->builtin == BuiltinId::Real ||
-          sym->builtin == BuiltinId::Imag) {
-        notSupported(id->pos, "complex numbers");
-        return;
-      }
       x.mode = ExprMode::Builtin;
       return;
     case SymKind::Nil:
@@ -183,7 +178,7 @@ void Checker::basicLit(BasicLit* e, Operand& x) {
     case LitKind::Float: ok = constant::parseFloat(e->raw, &x.val); x.type = types_.basic(Kind::UntypedFloat); break;
     case LitKind::Rune: ok = constant::parseRune(e->raw, &x.val); x.type = types_.basic(Kind::UntypedRune); break;
     case LitKind::String: ok = constant::parseString(e->raw, &x.val); x.type = types_.basic(Kind::UntypedString); break;
-    case LitKind::Imag: notSupported(e->pos, "complex numbers"); return;
+    case LitKind::Imag: ok = constant::parseImag(e->raw, &x.val); x.type = types_.basic(Kind::UntypedComplex); break;
   }
   if (!ok) {
     errorf(e->pos, "invalid literal " + e->raw);

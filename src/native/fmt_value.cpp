@@ -224,6 +224,8 @@ bool Printer::printBasic(Kind k, Value v, char32_t verb) {
     case Kind::Uintptr: printInteger(zeroExtend(v.u, kindBits(k)), false, verb); return true;
     case Kind::Float32: printFloat(v.f, 32, verb); return true;
     case Kind::Float64: printFloat(v.f, 64, verb); return true;
+    case Kind::Complex64: printComplex(rt::complexReal(v), rt::complexImag(v), 64, verb); return true;
+    case Kind::Complex128: printComplex(rt::complexReal(v), rt::complexImag(v), 128, verb); return true;
     case Kind::String: printString(rt::strView(v), verb); return true;
     default: return false;
   }

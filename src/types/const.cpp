@@ -71,6 +71,15 @@ float ConstValue::toFloat32() const {
   return float(toDouble(*num, 24));
 }
 
+double ConstValue::realPart() const {
+  if (!num) return 0;
+  return toDouble(ConstRep::ofRat(asRat(*this)), 53);
+}
+double ConstValue::imagPart() const {
+  if (!num || kind != Kind::Complex) return 0;
+  return toDouble(ConstRep::ofRat(num->im), 53);
+}
+
 std::string ConstValue::toString() const {
   switch (kind) {
     case Kind::Bool: return b ? "true" : "false";
@@ -116,6 +125,10 @@ std::string ConstValue::toString() const {
       else if (std::fabs(m) >= 10) m /= 10, e++;
       snprintf(buf, sizeof buf, "%s%.6ge%+ld", neg ? "-" : "", m, e);
       return buf;
+    }
+    case Kind::Complex: {  // go/constant: "(re + imi)" with each part spelled as a float
+      ConstValue re = constant::realOf(*this), im = constant::imagOf(*this);
+      return "(" + re.toString() + " + " + im.toString() + "i)";
     }
     default: return "unknown";
   }
