@@ -46,9 +46,8 @@ rules: unused variables and imports are errors. A file without one is a script: 
 statements run in order, standard packages need no import, and unused names are allowed (as in
 the REPL).
 
-The subset leaves out: generics (type parameters), complex numbers (complex64/128,
-complex/real/imag), imports of packages other than the standard ones gol provides, unsafe,
-reflect, cgo, struct tags' meaning, and runtime/debug tooling.
+The subset leaves out: generics (type parameters), imports of packages other than the standard
+ones gol provides, unsafe, reflect, cgo, struct tags' meaning, and runtime/debug tooling.
 Standard packages: fmt strings strconv errors math math/rand sort slices maps os io bufio
 unicode unicode/utf8 sync sync/atomic time context runtime.
 )";

@@ -373,7 +373,7 @@ void Checker::builtinComplex(BuiltinCall& b) {
       convertUntyped(y, x.type);
     }
     if (!identical(x.type, y.type)) {
-      errorf(startPos(b.e), "invalid operation: " + exprString(b.e) + " (mismatched types " + typeStr(x.type) +
+      errorf(startPos(b.args[0]), "invalid operation: " + exprString(b.e) + " (mismatched types " + typeStr(x.type) +
                                 " and " + typeStr(y.type) + ")");
       return b.invalid();
     }
@@ -385,8 +385,8 @@ void Checker::builtinComplex(BuiltinCall& b) {
       default: break;
     }
     if (!res) {
-      errorf(startPos(b.e), "invalid operation: " + exprString(b.e) + " (arguments have type " + typeStr(x.type) +
-                                ", expected floating-point)");
+      errorf(startPos(b.args[0]), "invalid argument: arguments have type " + typeStr(x.type) +
+                                      ", expected floating-point");
       return b.invalid();
     }
     if (!isUntyped(res)) {
@@ -430,9 +430,7 @@ void Checker::builtinComplex(BuiltinCall& b) {
     default: break;
   }
   if (!res) {
-    errorf(startPos(b.args[0]), "invalid argument: " + exprString(b.args[0]) + " (" + describe(x).substr(
-                                    exprString(b.args[0]).size() + 2) + " has type " + typeStr(x.type) +
-                                    ", expected complex type");
+    errorf(startPos(b.args[0]), "invalid argument: argument has type " + typeStr(x.type) + ", expected complex type");
     return b.invalid();
   }
   if (x.mode == ExprMode::Constant) {

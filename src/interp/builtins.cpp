@@ -249,6 +249,10 @@ std::string printValue(const Type* t, Value v) {
       }
       return s;
     }
+    case Kind::Complex64: case Kind::Complex128: case Kind::UntypedComplex: {  // (+1.000000e+000+2.000000e+000i)
+      const Type* f = TypeTable::get().basic(Kind::Float64);
+      return "(" + printValue(f, Value::F(rt::complexReal(v))) + printValue(f, Value::F(rt::complexImag(v))) + "i)";
+    }
     case Kind::String: case Kind::UntypedString: return std::string(rt::strView(v));
     case Kind::UntypedNil: return "nil";
     case Kind::Interface: {
