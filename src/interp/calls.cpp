@@ -234,14 +234,6 @@ static Value callMethodExpr(Frame& f, Func* thunk, const Value* args, int nargs,
   }
   const MethodEntry* me = methodFor(dyn, thunk->exprName);
   if (!me) rt::panicPlain("gol: method " + thunk->exprName + " of " + typeString(dyn) + " not found");
-  if (me->path.empty() && (me->copyRecv || me->derefPtr) && !r.p) {
-    // Go's generated (*T).m wrapper (runtime.panicwrap): "value method main.T.m called using nil *T pointer"
-    std::string full = me->fn->name, typ = typeString(me->recvType);
-    size_t dot = typ.rfind('.');
-    gopanic(f.g, runtimeErrorValue("value method " + full + " called using nil *" +
-                                       (dot == std::string::npos ? typ : typ.substr(dot + 1)) + " pointer",
-                                   false));
-  }
   r = adjustReceiver(me, r);
   Func* fn = me->fn;
   if (!fn->ready.load(std::memory_order_acquire)) ensureCompiled(fn);
@@ -313,6 +305,7 @@ const MethodEntry* methodFor(const Type* dyn, const std::string& name) {
       me->path = mp.path;
       me->wantPtr = mp.method->pointerRecv;
       me->recvType = mp.recvType;
+      me->viaPtr = mp.path.empty() && !mp.method->pointerRecv && dyn->underlying()->kind == Kind::Pointer;
       // the type we hold after following the path
       const Type* have = dyn;
       for (int idx : mp.path) {
@@ -341,6 +334,15 @@ const MethodEntry* methodFor(const Type* dyn, const std::string& name) {
 
 Value adjustReceiver(const MethodEntry* me, Value v) {
   size_t n = me->path.size();
+  if (me->viaPtr && !v.p) {
+    // A value method called through a nil *T: Go's generated (*T).m wrapper panics
+    // (runtime.panicwrap): "value method main.T.m called using nil *T pointer"
+    std::string typ = typeString(me->recvType);
+    size_t dot = typ.rfind('.');
+    gopanic(currentG(), runtimeErrorValue("value method " + me->fn->name + " called using nil *" +
+                                              (dot == std::string::npos ? typ : typ.substr(dot + 1)) + " pointer",
+                                          false));
+  }
   for (size_t i = 0; i < n; i++) {
     auto* o = v.as<rt::StructObj>();
     nilCheck(o);

@@ -174,6 +174,7 @@ struct MethodEntry {
   bool haveIndirect = false;
   bool copyRecv = false;   // value receiver of struct/array type: pass a copy
   bool derefPtr = false;   // have a pointer (non-struct) and the method wants the value
+  bool viaPtr = false;     // the dynamic type is *T itself and the method is T's (nil: panicwrap)
   const Type* recvType = nullptr;
 };
 const MethodEntry* methodFor(const Type* dyn, const std::string& name);
