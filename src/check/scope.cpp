@@ -89,6 +89,7 @@ Symbol* Checker::stdAutoPackage(Scope* s, const std::string& name) {
       {"unicode", "unicode"}, {"sync", "sync"},       {"time", "time"},       {"context", "context"},
       {"runtime", "runtime"}, {"slices", "slices"},   {"maps", "maps"},       {"rand", "math/rand"},
       {"atomic", "sync/atomic"}, {"utf8", "unicode/utf8"}, {"io", "io"},     {"bytes", "bytes"},
+      {"cmplx", "math/cmplx"},
   };
   auto it = known.find(name);
   if (it == known.end()) return nullptr;
