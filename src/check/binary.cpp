@@ -150,8 +150,21 @@ void Checker::comparison(Expr* e, Tok op, Operand& x, Operand& y) {
       return fail(typeStr(bad->type) + " cannot be compared");
     }
   } else if (!isOrdered(x.type) || !isOrdered(y.type)) {
-    const Operand& bad = isOrdered(x.type) ? y : x;
-    return fail("operator " + std::string(tokString(op)) + " not defined on " + describe(bad));
+    // go/types' kindString: composite kinds by name, other types spelled out
+    const Type* bad = isOrdered(x.type) ? y.type : x.type;
+    std::string what;
+    switch (bad->ukind()) {
+      case Kind::Array: what = "array"; break;
+      case Kind::Slice: what = "slice"; break;
+      case Kind::Struct: what = "struct"; break;
+      case Kind::Pointer: what = "pointer"; break;
+      case Kind::Func: what = "func"; break;
+      case Kind::Interface: what = "interface"; break;
+      case Kind::Map: what = "map"; break;
+      case Kind::Chan: what = "chan"; break;
+      default: what = typeStr(bad); break;
+    }
+    return fail("operator " + std::string(tokString(op)) + " not defined on " + what);
   }
   if (x.mode == ExprMode::Constant && y.mode == ExprMode::Constant) {
     ConstValue a = x.val, b = y.val;
