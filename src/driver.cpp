@@ -5,6 +5,7 @@
 #include "driver.h"
 
 #include <fmt/format.h>
+#include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -55,6 +56,40 @@ void tooLarge(const std::string& name) {
 
 // Only regular files: a device (/dev/zero) or a pipe could be read forever, and a source file
 // over the limit is not a program anyone wrote.
+// The program's files: as given, or for one directory (`gol run .`), its .go and .gol files
+// (not _test.go) in name order, as `go run DIR` takes a package's files.
+bool sourcePaths(const Options& opts, std::vector<std::string>* out) {
+  struct stat st;
+  if (opts.files.size() != 1 || stat(opts.files[0].c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) {
+    *out = opts.files;
+    return true;
+  }
+  std::string dir = opts.files[0];
+  std::vector<std::string> names;
+  if (DIR* d = opendir(dir.c_str())) {
+    while (dirent* e = readdir(d)) {
+      std::string n = e->d_name;
+      auto ends = [&](const std::string& suf) {
+        return n.size() > suf.size() && n.compare(n.size() - suf.size(), suf.size(), suf) == 0;
+      };
+      if (n[0] == '.' || n[0] == '_' || ends("_test.go") || !(ends(".go") || ends(".gol"))) continue;
+      std::string path = dir == "." ? n : (dir.back() == '/' ? dir + n : dir + "/" + n);
+      struct stat fs;
+      if (stat(path.c_str(), &fs) == 0 && S_ISREG(fs.st_mode)) names.push_back(path);
+    }
+    closedir(d);
+  }
+  std::sort(names.begin(), names.end());
+  if (names.empty()) {
+    char* real = realpath(dir.c_str(), nullptr);
+    fmt::print(stderr, "no Go files in {}\n", real ? real : dir.c_str());
+    free(real);
+    return false;
+  }
+  *out = std::move(names);
+  return true;
+}
+
 bool readFile(const std::string& path, std::string* text) {
   struct stat st;
   if (stat(path.c_str(), &st) != 0) {
@@ -97,6 +132,39 @@ int dump(const Options& opts, const std::vector<FileId>& ids, const std::vector<
   return 0;
 }
 
+// `go run` runs only package main: files of another package, or of several, are refused with the
+// go command's words (before any type checking, as go does).
+bool mainPackageOk(const std::vector<FileId>& ids, const std::vector<ast::File*>& files) {
+  const ast::File* first = nullptr;
+  size_t firstAt = 0;
+  for (size_t i = 0; i < files.size(); i++) {
+    const ast::File* f = files[i];
+    if (!f || f->isScript()) continue;
+    if (!first) {
+      first = f, firstAt = i;
+      continue;
+    }
+    if (f->package->name != first->package->name) {
+      auto base = [&](size_t k) {
+        const std::string& n = SourceTable::global().file(ids[k]).name;
+        return n.substr(n.rfind('/') == std::string::npos ? 0 : n.rfind('/') + 1);
+      };
+      const std::string& n0 = SourceTable::global().file(ids[firstAt]).name;
+      std::string dir = n0.rfind('/') == std::string::npos ? "." : n0.substr(0, n0.rfind('/'));
+      char* real = realpath(dir.c_str(), nullptr);
+      if (real) dir = real, free(real);
+      fmt::print(stderr, "found packages {} ({}) and {} ({}) in {}\n", first->package->name, base(firstAt),
+                 f->package->name, base(i), dir);
+      return false;
+    }
+  }
+  if (first && first->package->name != "main") {
+    fmt::print(stderr, "package command-line-arguments is not a main package\n");
+    return false;
+  }
+  return true;
+}
+
 int runParsed(const Options& opts, const std::vector<FileId>& ids) {
   static ast::Arena arena;  // the program's tree lives until exit
   Diagnostics diags;
@@ -111,6 +179,7 @@ int runParsed(const Options& opts, const std::vector<FileId>& ids) {
     fmt::print(stderr, "gol: unknown -dump mode {:?} (want tokens or ast)\n", opts.dump);
     return 2;
   }
+  if (!mainPackageOk(ids, files)) return 1;
   Program* prog = check::checkProgram(files, arena, diags, stdlib::packageFiles);
   if (!prog || diags.hasErrors()) {
     printDiagnostics(diags);
@@ -181,7 +250,9 @@ interp::RunOptions runOptions(const Options& opts) {
 // Reads, parses and checks opts.files as a run does, printing compile errors; null on any error.
 Program* checkFiles(const Options& opts, std::vector<ast::File*>* files) {
   std::vector<FileId> ids;
-  for (const std::string& path : opts.files) {
+  std::vector<std::string> paths;
+  if (!sourcePaths(opts, &paths)) return nullptr;
+  for (const std::string& path : paths) {
     std::string text;
     if (!readFile(path, &text)) return nullptr;
     ids.push_back(SourceTable::global().add(path, std::move(text)));
@@ -269,7 +340,9 @@ int runStdin(const Options& opts) {
 
 int runFiles(const Options& opts) {
   std::vector<FileId> ids;
-  for (const std::string& path : opts.files) {
+  std::vector<std::string> paths;
+  if (!sourcePaths(opts, &paths)) return 1;
+  for (const std::string& path : paths) {
     std::string text;
     if (!readFile(path, &text)) return 1;
     ids.push_back(SourceTable::global().add(path, std::move(text)));

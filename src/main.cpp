@@ -44,12 +44,13 @@ Usage:
 Run 'gol help run' for the flags of gol run (procs, seed, trace, timeline, maxheap), 'gol help vet' for
 what gol vet reports.
 
-A file with a package clause is a Go program (package main, imports, func main). A file without
-one is a script: top-level statements run in order, and standard packages need no import.
+A file with a package clause is a Go program (package main, imports, func main), held to Go's
+rules: unused variables and imports are errors. A file without one is a script: top-level
+statements run in order, standard packages need no import, and unused names are allowed (as in
+the REPL).
 
-The subset leaves out: generics (type parameters), goto, complex numbers (complex64/128,
-complex/real/imag), imports of packages other than the standard ones gol provides, unsafe,
-reflect, cgo, struct tags' meaning, and runtime/debug tooling.
+The subset leaves out: generics (type parameters), imports of packages other than the standard
+ones gol provides, unsafe, reflect, cgo, struct tags' meaning, and runtime/debug tooling.
 Standard packages: fmt strings strconv errors math math/rand sort slices maps os io bufio
 unicode unicode/utf8 sync sync/atomic time context runtime.
 )";

@@ -29,12 +29,18 @@ std::string Diagnostics::render(size_t limit) const {
   size_t shown = 0;
   int lastLine = -1;
   FileId lastFile = ~0u;
+  const Diagnostic* last = nullptr;
+  auto syntax = [](const Diagnostic& d) { return d.message.rfind("syntax error", 0) == 0; };
   for (const Diagnostic& d : sorted) {
     Position p = SourceTable::global().decode(d.pos);
     FileId f = SourceTable::global().fileOf(d.pos);
-    if (p.line == lastLine && f == lastFile) continue;  // one error per line, as Go does
+    // gc's rule: one syntax error per line; other errors only dropped when repeated on a line
+    if (last && p.line == lastLine && f == lastFile &&
+        ((syntax(d) && syntax(*last)) || d.message == last->message))
+      continue;
     lastLine = p.line;
     lastFile = f;
+    last = &d;
     if (shown == limit) {
       out += "too many errors\n";
       break;

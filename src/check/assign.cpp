@@ -78,7 +78,12 @@ bool Checker::lhsOperand(Expr* e, Operand& x) {
   x = Operand{};
   x.expr = e;
   if (isBlank(e)) return true;
+  // Assigning to a variable is not a use of it (x.f = 1 and a[i] = 1 are: they read x and a).
+  Expr* bare = unparen(e);
+  Symbol* v = bare && bare->kind == NodeKind::Ident ? lookup(static_cast<Ident*>(bare)->name) : nullptr;
+  bool wasUsed = v && v->used;
   expr(e, x);
+  if (v && v->kind == SymKind::Var) v->used = wasUsed;
   if (x.invalid()) return false;
   if (x.mode == ExprMode::Variable || x.mode == ExprMode::MapIndex) return true;
   Expr* inner = unparen(e);
@@ -126,7 +131,11 @@ void Checker::assignOp(AssignStmt* s) {
     return;
   }
   Operand l;
-  if (!lhsOperand(s->lhs[0], l) || l.invalid()) {
+  bool lhsOk = lhsOperand(s->lhs[0], l);
+  // x op= y reads x: a use, unlike x = y
+  if (Expr* bare = unparen(s->lhs[0]); bare && bare->kind == NodeKind::Ident && static_cast<Ident*>(bare)->sym)
+    static_cast<Ident*>(bare)->sym->used = true;
+  if (!lhsOk || l.invalid()) {
     Operand y;
     rawExpr(s->rhs[0], y);
     return;

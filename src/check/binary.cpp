@@ -27,6 +27,7 @@ static int untypedRank(Kind k) {
     case Kind::UntypedInt: return 1;
     case Kind::UntypedRune: return 2;
     case Kind::UntypedFloat: return 3;
+    case Kind::UntypedComplex: return 4;
     default: return 0;
   }
 }
@@ -62,7 +63,7 @@ bool Checker::matchTypes(Operand& x, Operand& y) {
 
 void Checker::binaryOp(Expr* e, Tok op, Operand& x, Operand& y, Pos opPos) {
   if (op == Tok::Shl || op == Tok::Shr) {
-    shift(e, op, x, y);
+    shift(e, op, x, y, opPos);
     x.expr = e;
     return;
   }
@@ -99,7 +100,10 @@ void Checker::binaryOp(Expr* e, Tok op, Operand& x, Operand& y, Pos opPos) {
   }
   if (x.mode == ExprMode::Constant && y.mode == ExprMode::Constant) {
     ConstValue a = x.val, b = y.val;
-    if (isFloat(x.type)) {
+    if (isComplex(x.type)) {
+      a = constant::toComplexKind(a);
+      b = constant::toComplexKind(b);
+    } else if (isFloat(x.type)) {
       a = constant::toFloatKind(a);
       b = constant::toFloatKind(b);
     } else if (isInteger(x.type)) {
@@ -117,12 +121,11 @@ void Checker::binaryOp(Expr* e, Tok op, Operand& x, Operand& y, Pos opPos) {
       x.mode = ExprMode::Invalid;
       return;
     }
-    if (constResult(e, x, r)) x.expr = e;
+    if (constResult(e, x, r, op, opPos)) x.expr = e;
     return;
   }
   x.mode = ExprMode::Value;
   x.expr = e;
-  (void)opPos;
 }
 
 void Checker::comparison(Expr* e, Tok op, Operand& x, Operand& y) {
@@ -147,8 +150,21 @@ void Checker::comparison(Expr* e, Tok op, Operand& x, Operand& y) {
       return fail(typeStr(bad->type) + " cannot be compared");
     }
   } else if (!isOrdered(x.type) || !isOrdered(y.type)) {
-    const Operand& bad = isOrdered(x.type) ? y : x;
-    return fail("operator " + std::string(tokString(op)) + " not defined on " + describe(bad));
+    // go/types' kindString: composite kinds by name, other types spelled out
+    const Type* bad = isOrdered(x.type) ? y.type : x.type;
+    std::string what;
+    switch (bad->ukind()) {
+      case Kind::Array: what = "array"; break;
+      case Kind::Slice: what = "slice"; break;
+      case Kind::Struct: what = "struct"; break;
+      case Kind::Pointer: what = "pointer"; break;
+      case Kind::Func: what = "func"; break;
+      case Kind::Interface: what = "interface"; break;
+      case Kind::Map: what = "map"; break;
+      case Kind::Chan: what = "chan"; break;
+      default: what = typeStr(bad); break;
+    }
+    return fail("operator " + std::string(tokString(op)) + " not defined on " + what);
   }
   if (x.mode == ExprMode::Constant && y.mode == ExprMode::Constant) {
     ConstValue a = x.val, b = y.val;
@@ -163,7 +179,8 @@ void Checker::comparison(Expr* e, Tok op, Operand& x, Operand& y) {
   x.type = types_.basic(Kind::UntypedBool);
 }
 
-void Checker::shift(Expr* e, Tok op, Operand& x, Operand& y) {
+void Checker::shift(Expr* e, Tok op, Operand& x, Operand& y, Pos opPos) {
+  Operand y0 = y;  // as written, for messages (the count is converted to uint below)
   // The count: a non-negative integer.
   if (y.mode == ExprMode::Constant) {
     if (!isNumeric(y.type) || !constant::isIntegral(y.val) || constant::sign(y.val) < 0) {
@@ -197,13 +214,15 @@ void Checker::shift(Expr* e, Tok op, Operand& x, Operand& y) {
       return;
     }
     if (y.mode == ExprMode::Constant) {
-      if (constant::bitLen(y.val) > 16 || y.val.toInt64() > 10000) {
-        errorf(startPos(y.expr), "invalid shift count " + describe(y));
+      // go/types' shiftBound: enough for the smallest float64, and the result is then limited to
+      // 512 bits like every untyped integer (constResult)
+      if (constant::bitLen(y.val) > 16 || y.val.toInt64() > 1023 - 1 + 52) {
+        errorf(startPos(y.expr), "invalid operation: invalid shift count " + describe(y0));
         x.mode = ExprMode::Invalid;
         return;
       }
       ConstValue r = constant::shift(op, constant::toIntKind(x.val), y.val.toUint64());
-      constResult(e, x, r);
+      constResult(e, x, r, op, opPos);
       return;
     }
     // Constant operand, variable count: the operand's type comes from the context (untyped

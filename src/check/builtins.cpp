@@ -1,5 +1,5 @@
 // Calls of the predeclared functions: append cap clear close copy delete len make max min new
-// panic print println recover (complex, real and imag are not supported by gol).
+// panic print println recover complex real imag.
 #include <iterator>
 
 #include "check/checker.h"
@@ -346,9 +346,106 @@ void Checker::builtinMinMax(BuiltinCall& b) {
   b.x.val = acc.val;
 }
 
+// complex(re, im), real(c), imag(c), typed as go/types does: complex of two floats of one type
+// (untyped constants: untyped complex), real and imag of a complex (untyped: an untyped float).
 void Checker::builtinComplex(BuiltinCall& b) {
-  notSupported(b.e->pos, "complex numbers");
-  b.invalid();
+  if (b.id == BuiltinId::Complex) {
+    if (!b.arity(2, 2)) return b.invalidRest(0);
+    Operand x, y;
+    expr(b.args[0], x);
+    expr(b.args[1], y);
+    if (x.invalid() || y.invalid()) return b.invalid();
+    bool xu = isUntyped(x.type), yu = isUntyped(y.type);
+    if (xu && yu) {
+      auto toFloat = [&](Operand& o) {
+        if (o.mode == ExprMode::Constant && isNumeric(o.type) && constant::sign(constant::imagOf(o.val)) == 0) {
+          o.val = constant::realOf(o.val);
+          o.type = types_.basic(Kind::UntypedFloat);
+        } else if (o.mode != ExprMode::Constant) {
+          convertUntyped(o, types_.basic(Kind::Float64));
+        }
+      };
+      toFloat(x);
+      toFloat(y);
+    } else if (xu) {
+      convertUntyped(x, y.type);
+    } else if (yu) {
+      convertUntyped(y, x.type);
+    }
+    if (!identical(x.type, y.type)) {
+      errorf(startPos(b.args[0]), "invalid operation: " + exprString(b.e) + " (mismatched types " + typeStr(x.type) +
+                                " and " + typeStr(y.type) + ")");
+      return b.invalid();
+    }
+    const Type* res = nullptr;
+    switch (x.type->ukind()) {
+      case Kind::Float32: res = types_.basic(Kind::Complex64); break;
+      case Kind::Float64: res = types_.basic(Kind::Complex128); break;
+      case Kind::UntypedFloat: res = types_.basic(Kind::UntypedComplex); break;
+      default: break;
+    }
+    if (!res) {
+      errorf(startPos(b.args[0]), "invalid argument: arguments have type " + typeStr(x.type) +
+                                      ", expected floating-point");
+      return b.invalid();
+    }
+    if (!isUntyped(res)) {
+      setFinalType(b.args[0], x.type);
+      setFinalType(b.args[1], y.type);
+    }
+    if (x.mode == ExprMode::Constant && y.mode == ExprMode::Constant) {
+      ConstValue v = constant::makeComplex(x.val, y.val);
+      if (!isUntyped(res)) {
+        ConstValue out;
+        const char* why;
+        if (constant::representable(v, int(res->ukind()), &out, &why)) v = out;
+      }
+      b.x.mode = ExprMode::Constant;
+      b.x.type = res;
+      b.x.val = v;
+      return;
+    }
+    return b.value(res);
+  }
+  // real, imag
+  if (!b.arity(1, 1)) return b.invalidRest(0);
+  Operand x;
+  expr(b.args[0], x);
+  if (x.invalid()) return b.invalid();
+  if (isUntyped(x.type)) {
+    if (x.mode == ExprMode::Constant) {
+      if (isNumeric(x.type)) {
+        x.val = constant::toComplexKind(x.val);
+        x.type = types_.basic(Kind::UntypedComplex);
+      }
+    } else {
+      convertUntyped(x, types_.basic(Kind::Complex128));
+    }
+  }
+  const Type* res = nullptr;
+  switch (x.type->ukind()) {
+    case Kind::Complex64: res = types_.basic(Kind::Float32); break;
+    case Kind::Complex128: res = types_.basic(Kind::Float64); break;
+    case Kind::UntypedComplex: res = types_.basic(Kind::UntypedFloat); break;
+    default: break;
+  }
+  if (!res) {
+    errorf(startPos(b.args[0]), "invalid argument: argument has type " + typeStr(x.type) + ", expected complex type");
+    return b.invalid();
+  }
+  if (x.mode == ExprMode::Constant) {
+    ConstValue v = b.id == BuiltinId::Real ? constant::realOf(x.val) : constant::imagOf(x.val);
+    if (!isUntyped(res)) {
+      ConstValue out;
+      const char* why;
+      if (constant::representable(v, int(res->ukind()), &out, &why)) v = out;
+    }
+    b.x.mode = ExprMode::Constant;
+    b.x.type = res;
+    b.x.val = v;
+    return;
+  }
+  b.value(res);
 }
 
 namespace {

@@ -25,6 +25,7 @@ Program* Checker::run(const std::vector<ast::File*>& files) {
   ast::File* script = nullptr;
   for (auto* f : files)
     if (f && f->isScript()) script = f;
+  strictUsage_ = !script && !replMode_;
   if (script) {
     if (files.size() > 1) errorf(script->pos, "a script must be the only file of its program");
     checkScript(mainPkg, script);
@@ -85,6 +86,7 @@ static void declareImports(Checker& c, ast::File* f, Scope* into) {
     auto* sym = c.newSymbol(SymKind::Package, name, imp->pos, nullptr);
     sym->package = p;
     c.declare(into, sym, imp->pos);
+    if (c.strictHere()) c.imports_.push_back({sym, imp});
   }
 }
 
@@ -108,6 +110,7 @@ void Checker::checkPackage(Package* pkg, const std::vector<ast::File*>& files) {
     pkg->members[s->name] = s;
   }
   for (auto* v : pkgVars_[pkg]) resolve(v);  // also `var _ = f()`
+  reportRecursiveTypes(pkg);
   for (auto& [recvName, decls] : methodDecls_[pkg]) {
     Symbol* base = pkgScope_->lookupLocal(recvName);
     if (!base || base->kind != SymKind::TypeName)
@@ -118,7 +121,9 @@ void Checker::checkPackage(Package* pkg, const std::vector<ast::File*>& files) {
     pkgScope_ = pkgScopes_[pkg];
     funcBody(fd);
   }
+  reportInitCycles(pkg);
   computeInitOrder(pkg);
+  if (pkg->path == "main" && strictUsage_) reportUnused();
   if (pkg->path == "main") {
     Symbol* m = pkgScope_->lookupLocal("main");
     if (!m || m->kind != SymKind::Func)
@@ -148,6 +153,7 @@ void Checker::checkScript(Package* pkg, ast::File* file) {
   scope_ = pkgScope_;
   scriptTop_ = true;
   stmtList(file->script);
+  checkLabels(file->script, file->pos);
   scriptTop_ = false;
   fn_ = nullptr;
   std::vector<Symbol*> syms;

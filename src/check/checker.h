@@ -128,7 +128,7 @@ class Checker {
   // ---- binary.cpp
   void binary(ast::BinaryExpr* e, Operand& x);
   void binaryOp(ast::Expr* e, ast::Tok op, Operand& x, Operand& y, Pos opPos);
-  void shift(ast::Expr* e, ast::Tok op, Operand& x, Operand& y);
+  void shift(ast::Expr* e, ast::Tok op, Operand& x, Operand& y, Pos opPos);
   void comparison(ast::Expr* e, ast::Tok op, Operand& x, Operand& y);
   bool matchTypes(Operand& x, Operand& y);
 
@@ -141,7 +141,8 @@ class Checker {
   void conversion(ast::CallExpr* call, Operand& x, const Type* t);
   bool convertible(Operand& x, const Type* t);
   bool representableConst(Operand& x, const Type* t, bool report);
-  bool constResult(ast::Expr* e, Operand& x, const ConstValue& r);  // overflow check of an operation
+  bool constResult(ast::Expr* e, Operand& x, const ConstValue& r, ast::Tok op = ast::Tok::None, Pos opPos = 0,
+                   bool unary = false);  // overflow check of an operation
 
   // ---- call.cpp
   void call(ast::CallExpr* e, Operand& x);
@@ -289,6 +290,21 @@ class Checker {
   std::vector<VarRef*> refs_;        // fixed up at the end: boxed is known only then
   std::vector<std::pair<ast::FuncDecl*, Package*>> bodies_;  // function bodies still to check
   std::unordered_map<Package*, std::vector<Symbol*>> pkgVars_;  // in declaration order
+  // Go's unused rules, for a Go-form main package only (scripts and the REPL stay lenient):
+  // each local variable (a type switch's symbol: one per clause, used if any is) and import.
+  bool strictUsage_ = false;
+  std::vector<std::vector<Symbol*>> localVars_;
+  std::vector<std::pair<Symbol*, ast::ImportSpec*>> imports_;
+  bool strictHere() const { return strictUsage_ && pkg_ && pkg_->path == "main"; }
+  void noteLocalVar(Symbol* s) {
+    if (strictHere() && fn_ && s->name != "_") localVars_.push_back({s});
+  }
+  void reportUnused();  // usage.cpp
+  void checkLabels(const ast::StmtList& body, Pos start);  // labels.cpp: goto and label rules
+  // cycles.cpp
+  std::vector<Symbol*> depPath(Symbol* from, Symbol* to, std::set<Symbol*>& seen);
+  void reportInitCycles(Package* pkg);
+  void reportRecursiveTypes(Package* pkg);
 };
 
 // Saves where the checker is (package, scopes, function, declaration, iota, script mode) and

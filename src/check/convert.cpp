@@ -13,6 +13,7 @@ const Type* Checker::defaultType(const Type* t) {
     case Kind::UntypedInt: return types_.basic(Kind::Int);
     case Kind::UntypedRune: return types_.runeType();
     case Kind::UntypedFloat: return types_.basic(Kind::Float64);
+    case Kind::UntypedComplex: return types_.basic(Kind::Complex128);
     case Kind::UntypedString: return types_.basic(Kind::String);
     default: return t;
   }
@@ -71,6 +72,7 @@ bool Checker::convertUntyped(Operand& x, const Type* target, std::string* why) {
     if (x.mode == ExprMode::Nil || target->kind == Kind::UntypedNil) return false;
     if (isNumeric(x.type) && isNumeric(target)) {
       if (x.mode == ExprMode::Constant && target->kind == Kind::UntypedFloat) x.val = constant::toFloatKind(x.val);
+      if (x.mode == ExprMode::Constant && target->kind == Kind::UntypedComplex) x.val = constant::toComplexKind(x.val);
       x.type = target;
       return true;
     }
@@ -146,7 +148,8 @@ bool Checker::assignment(Operand& x, const Type* t, const std::string& context) 
       errorf(startPos(x.expr), "use of untyped nil in " + context);
       return false;
     }
-    if (isUntyped(x.type)) convertUntyped(x, defaultType(x.type));
+    // Go checks the untyped value against its default type: `x := 1 << 64` overflows int.
+    if (isUntyped(x.type)) return assignment(x, defaultType(x.type), context);
     return true;
   }
   if (t->kind == Kind::Invalid) return false;
@@ -154,7 +157,9 @@ bool Checker::assignment(Operand& x, const Type* t, const std::string& context) 
     std::string why;
     Operand orig = x;
     if (!convertUntyped(x, t, &why)) {
-      std::string msg = "cannot use " + describe(orig) + " as " + typeStr(t) + " value in " + context;
+      // Into an interface the value takes its default type first, and Go's message names that type.
+      const Type* shown = x.mode != ExprMode::Nil && isInterface(t) ? defaultType(orig.type) : t;
+      std::string msg = "cannot use " + describe(orig) + " as " + typeStr(shown) + " value in " + context;
       if (!why.empty()) msg += " (" + why + ")";
       errorf(startPos(x.expr), msg);
       return false;
@@ -173,8 +178,22 @@ bool Checker::assignment(Operand& x, const Type* t, const std::string& context) 
 // The constant result r of the operation e, whose type is x's: stored in x.val in the type's
 // representation if it fits (an untyped result always does); otherwise reported as an overflow
 // and x made invalid. Unary, binary and shift operations on typed constants all end here.
-bool Checker::constResult(Expr* e, Operand& x, const ConstValue& r) {
+bool Checker::constResult(Expr* e, Operand& x, const ConstValue& r, Tok op, Pos opPos, bool unary) {
   if (isUntyped(x.type)) {
+    // go/types: untyped integers must not grow arbitrarily (512 bits, its constant precision);
+    // the message names the operation as its opName does.
+    if (r.kind == ConstValue::Kind::Int && constant::bitLen(r) > 512) {
+      const char* name = "";
+      if (unary) name = op == Tok::Xor ? "bitwise complement " : "";
+      else if (op == Tok::Add) name = "addition ";
+      else if (op == Tok::Sub) name = "subtraction ";
+      else if (op == Tok::Xor) name = "bitwise XOR ";
+      else if (op == Tok::Mul) name = "multiplication ";
+      else if (op == Tok::Shl) name = "shift ";
+      errorf(opPos ? opPos : startPos(e), std::string("constant ") + name + "overflow");
+      x.mode = ExprMode::Invalid;
+      return false;
+    }
     x.val = r;
     return true;
   }
@@ -227,7 +246,7 @@ bool Checker::convertible(Operand& x, const Type* t) {
   }
   if (v->kind == Kind::Pointer && t->kind == Kind::Pointer && v->elem->underlying() == t->elem->underlying())
     return true;
-  if (isNumeric(v) && isNumeric(t)) return true;
+  if (isNumeric(v) && isNumeric(t)) return isComplex(v) == isComplex(t);  // complex only to complex
   if (isString(t) && (isInteger(v) || isBytesOrRunes(v))) return true;
   if (isString(v) && isBytesOrRunes(t)) return true;
   return false;

@@ -142,11 +142,12 @@ void Checker::ident(Ident* id, Operand& x) {
       x.val = *sym->value;
       return;
     case SymKind::Var:
+      sym->used = true;  // lhsOperand undoes this for `x = ...`, which Go does not count as a use
+      noteDep(sym);      // also while sym is still being resolved: an initialisation cycle
       if (!sym->type || sym->type->kind == Kind::Invalid) return;
       x.mode = ExprMode::Variable;
       x.type = sym->type;
       id->ref = refFor(sym);
-      noteDep(sym);
       return;
     case SymKind::TypeName:
       if (!sym->type) return;
@@ -161,11 +162,6 @@ void Checker::ident(Ident* id, Operand& x) {
       return;
     case SymKind::Package: x.mode = ExprMode::Package; return;
     case SymKind::Builtin:
-      if (sym->builtin == BuiltinId::Complex || sym->builtin == BuiltinId::Real ||
-          sym->builtin == BuiltinId::Imag) {
-        notSupported(id->pos, "complex numbers");
-        return;
-      }
       x.mode = ExprMode::Builtin;
       return;
     case SymKind::Nil:
@@ -182,7 +178,7 @@ void Checker::basicLit(BasicLit* e, Operand& x) {
     case LitKind::Float: ok = constant::parseFloat(e->raw, &x.val); x.type = types_.basic(Kind::UntypedFloat); break;
     case LitKind::Rune: ok = constant::parseRune(e->raw, &x.val); x.type = types_.basic(Kind::UntypedRune); break;
     case LitKind::String: ok = constant::parseString(e->raw, &x.val); x.type = types_.basic(Kind::UntypedString); break;
-    case LitKind::Imag: notSupported(e->pos, "complex numbers"); return;
+    case LitKind::Imag: ok = constant::parseImag(e->raw, &x.val); x.type = types_.basic(Kind::UntypedComplex); break;
   }
   if (!ok) {
     errorf(e->pos, "invalid literal " + e->raw);
@@ -257,7 +253,7 @@ void Checker::unary(UnaryExpr* e, Operand& x) {
       x.mode = ExprMode::Invalid;
       return;
     }
-    constResult(e, x, r);
+    constResult(e, x, r, e->op, e->pos, true);
     return;
   }
   x.mode = ExprMode::Value;

@@ -33,6 +33,7 @@ Symbol* Checker::newLocalVar(const std::string& name, Pos pos, const Type* t) {
 
 Symbol* Checker::newVar(Ident* id, const Type* t) {
   Symbol* sym = newLocalVar(id->name, id->pos, t);
+  noteLocalVar(sym);
   id->sym = sym;
   if (id->name != "_") id->ref = refFor(sym);
   return sym;
@@ -160,6 +161,7 @@ void Checker::funcLitBody(FuncLit* fl, FuncInfo* info) {
 void Checker::checkBody(BlockStmt* body, const Type* sig) {
   // Parameters and the body's top-level declarations share one block (Go spec).
   stmtList(body->stmts);
+  checkLabels(body->stmts, body->pos);
   if (!sig->results.empty() && !isTerminatingList(body->stmts)) errorf(body->rbrace, "missing return");
 }
 

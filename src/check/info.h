@@ -40,6 +40,7 @@ struct Symbol {
   ast::FuncDecl* decl = nullptr;        // Func (and methods): the declaration
   Package* package = nullptr;           // Package: the imported package; others: declaring package
   BuiltinId builtin = BuiltinId::Len;   // Builtin
+  bool used = false;                    // Var, Package: read somewhere (Go's "declared and not used")
 };
 
 // Where one use of a variable finds its storage, seen from the function containing the use.

@@ -127,7 +127,8 @@ void Checker::resolve(Symbol* sym) {
   DeclInfo* d = it->second;
   if (d->state == DeclInfo::State::Resolved) return;
   if (d->state == DeclInfo::State::Resolving) {
-    if (sym->kind == SymKind::Const || sym->kind == SymKind::Var)
+    // A cycle through package variables is reported by reportInitCycles, as Go does.
+    if (sym->kind == SymKind::Const || (sym->kind == SymKind::Var && !sym->global))
       errorf(sym->pos, "initialization cycle or invalid recursive reference to " + sym->name);
     return;
   }

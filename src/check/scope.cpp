@@ -74,6 +74,7 @@ bool Checker::declare(Scope* s, Symbol* sym, Pos pos) {
   }
   if (s->lookupLocal(sym->name)) {
     errorf(pos, sym->name + " redeclared in this block");
+    sym->used = true;  // never in scope: Go does not also call it unused
     return false;
   }
   s->names[sym->name] = sym;
@@ -88,6 +89,7 @@ Symbol* Checker::stdAutoPackage(Scope* s, const std::string& name) {
       {"unicode", "unicode"}, {"sync", "sync"},       {"time", "time"},       {"context", "context"},
       {"runtime", "runtime"}, {"slices", "slices"},   {"maps", "maps"},       {"rand", "math/rand"},
       {"atomic", "sync/atomic"}, {"utf8", "unicode/utf8"}, {"io", "io"},     {"bytes", "bytes"},
+      {"cmplx", "math/cmplx"},
   };
   auto it = known.find(name);
   if (it == known.end()) return nullptr;
@@ -101,7 +103,10 @@ Symbol* Checker::stdAutoPackage(Scope* s, const std::string& name) {
 
 Symbol* Checker::lookup(const std::string& name) {
   for (Scope* s = scope_; s; s = s->parent) {
-    if (Symbol* sym = s->lookupLocal(name)) return sym;
+    if (Symbol* sym = s->lookupLocal(name)) {
+      if (sym->kind == SymKind::Package) sym->used = true;  // any mention uses an import
+      return sym;
+    }
     if (s->autoStd)
       if (Symbol* sym = stdAutoPackage(s, name)) return sym;
   }

@@ -66,6 +66,7 @@ Program* Session::checkInput(ast::File* file, Diagnostics& diags) {
   c.scope_ = pkgScope;
   c.scriptTop_ = true;
   c.stmtList(file->script);
+  c.checkLabels(file->script, file->pos);
   c.scriptTop_ = false;
   c.fn_ = nullptr;
   for (auto& [name, sym] : pkgScope->names) {

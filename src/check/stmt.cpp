@@ -208,7 +208,7 @@ void Checker::returnStmt(ReturnStmt* s) {
 void Checker::branchStmt(BranchStmt* s) {
   auto& ts = fn_->targets;
   switch (s->tok) {
-    case Tok::Goto: notSupported(s->pos, "goto"); return;
+    case Tok::Goto: return;  // checkLabels resolves it, after the whole body
     case Tok::Fallthrough: return;  // placement is checked by the switch
     case Tok::Break: case Tok::Continue: {
       bool isBreak = s->tok == Tok::Break;

@@ -1,9 +1,20 @@
 // Switch statements (expression and type switches, fallthrough placement) and select.
 #include "check/checker.h"
 
+#include <optional>
+#include <tuple>
+
+#include "base/source.h"
+
 namespace gol::check {
 
 using namespace ast;
+
+// gc's second line of a duplicate-case error: "\tprog.go:7:7: previous case".
+static std::string previousCase(Pos p) {
+  Position at = SourceTable::global().decode(p);
+  return "\n\t" + at.file + ":" + std::to_string(at.line) + ":" + std::to_string(at.col) + ": previous case";
+}
 
 // Checks a clause body in its own scope; `fallthrough` must be its last statement and not in
 // the last clause.
@@ -43,6 +54,7 @@ void Checker::switchStmt(SwitchStmt* s) {
     }
   }
   bool seenDefault = false;
+  std::vector<std::tuple<ConstValue, const Type*, Pos>> seenConsts;  // constant cases so far
   for (size_t ci = 0; ci < s->clauses.size(); ci++) {
     CaseClause* c = s->clauses[ci];
     if (!c) continue;
@@ -78,6 +90,15 @@ void Checker::switchStmt(SwitchStmt* s) {
         continue;
       }
       if (isUntyped(x.type)) convertUntyped(x, defaultType(x.type));
+      if (x.mode == ExprMode::Constant && x.val.kind != ConstValue::Kind::Unknown) {
+        for (const auto& [pv, pt, pp] : seenConsts) {
+          if (identical(pt, x.type) && constant::compare(Tok::Eql, pv, x.val)) {
+            errorf(startPos(e), "duplicate case " + describe(x) + " in expression switch" + previousCase(pp));
+            break;
+          }
+        }
+        seenConsts.emplace_back(x.val, x.type, startPos(e));
+      }
     }
     openScope();
     caseBody(c, ci + 1 == s->clauses.size());
@@ -88,6 +109,13 @@ void Checker::switchStmt(SwitchStmt* s) {
 }
 
 void Checker::typeSwitch(TypeSwitchStmt* s) {
+  // `switch v := x.(type)`: one symbol per clause, and v is used if any clause uses it
+  std::optional<size_t> bindGroup;
+  if (s->bind && s->bind->name != "_" && strictHere() && fn_) {
+    bindGroup = localVars_.size();
+    Symbol* whole = newSymbol(SymKind::Var, s->bind->name, s->bind->pos, types_.basic(Kind::Bool));
+    localVars_.push_back({whole});
+  }
   openScope();
   pushTarget(s, false);
   stmt(s->init);
@@ -99,6 +127,7 @@ void Checker::typeSwitch(TypeSwitchStmt* s) {
     ok = false;
   }
   bool seenDefault = false;
+  std::vector<std::pair<const Type*, Pos>> seenTypes;  // case types so far
   for (auto* c : s->clauses) {
     if (!c) continue;
     if (c->isDefault) {
@@ -119,6 +148,14 @@ void Checker::typeSwitch(TypeSwitchStmt* s) {
       }
       const Type* t = typeOf(e);
       if (t->kind == Kind::Invalid || !ok) continue;
+      bool dup = false;
+      for (const auto& [pt, pp] : seenTypes) {
+        if (!identical(pt, t)) continue;
+        errorf(startPos(e), "duplicate case " + typeStr(t) + " in type switch" + previousCase(pp));
+        dup = true;
+        break;
+      }
+      if (!dup) seenTypes.emplace_back(t, startPos(e));
       std::string missing;
       bool wrong;
       if (!isInterface(t) && !implements(t, x.type, &missing, &wrong)) {
@@ -133,6 +170,7 @@ void Checker::typeSwitch(TypeSwitchStmt* s) {
     if (s->bind) {
       const Type* vt = count == 1 && single ? single : (ok ? x.type : types_.basic(Kind::Invalid));
       Symbol* sym = newLocalVar(s->bind->name, s->bind->pos, vt);
+      if (bindGroup) localVars_[*bindGroup].push_back(sym);
       c->implicitVar = sym;
       declare(scope_, sym, s->bind->pos);
     }
@@ -149,6 +187,7 @@ void Checker::typeSwitch(TypeSwitchStmt* s) {
 void Checker::selectStmt(SelectStmt* s) {
   pushTarget(s, false);
   bool seenDefault = false;
+  std::vector<std::pair<const Type*, Pos>> seenTypes;  // case types so far
   for (auto* c : s->clauses) {
     if (!c) continue;
     openScope();

@@ -25,10 +25,6 @@ const Type* Checker::typeOf(Expr* e) {
         errorf(startPos(e), exprString(e) + " is not a type");
         return invalid;
       }
-      if (x.type && (x.type->kind == Kind::Complex64 || x.type->kind == Kind::Complex128)) {
-        notSupported(e->pos, "complex numbers");
-        return invalid;
-      }
       return x.type;
     }
     case NodeKind::Paren: return recordType(e, typeOf(static_cast<ParenExpr*>(e)->x));

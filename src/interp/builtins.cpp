@@ -6,6 +6,7 @@
 
 #include "interp/builtins.h"
 #include "interp/compiler.h"
+#include "interp/nodes_arith.h"
 #include "interp/nodes_composite.h"
 
 namespace gol::interp {
@@ -248,6 +249,10 @@ std::string printValue(const Type* t, Value v) {
       }
       return s;
     }
+    case Kind::Complex64: case Kind::Complex128: case Kind::UntypedComplex: {  // (+1.000000e+000+2.000000e+000i)
+      const Type* f = TypeTable::get().basic(Kind::Float64);
+      return "(" + printValue(f, Value::F(rt::complexReal(v))) + printValue(f, Value::F(rt::complexImag(v))) + "i)";
+    }
     case Kind::String: case Kind::UntypedString: return std::string(rt::strView(v));
     case Kind::UntypedNil: return "nil";
     case Kind::Interface: {
@@ -383,6 +388,13 @@ Expr* Compiler::builtinCall(ast::CallExpr* c, std::vector<Expr*>* pre) {
       break;
     }
     case BuiltinId::Close: n = makeCloseNode(arg(0)); break;
+    case BuiltinId::Complex: {
+      const Type* ft = defaultType(c->args[0]->type);
+      if (isUntyped(c->args[0]->type)) ft = defaultType(c->args[1]->type);
+      n = makeComplexBuiltin(id, argAs(0, ft), argAs(1, ft));
+      break;
+    }
+    case BuiltinId::Real: case BuiltinId::Imag: n = makeComplexBuiltin(id, arg(0), nullptr); break;
     default:
       n = new PanicNode();
       static_cast<PanicNode*>(n)->x = new ConstNode(runtimeErrorValue("gol: builtin not supported", false));

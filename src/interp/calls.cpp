@@ -92,6 +92,22 @@ Func* boundThunk(Func* target) {
   return t;
 }
 
+static std::map<std::pair<const Type*, std::string>, Func*> gExprThunks;
+
+Func* methodExprThunk(const Type* recv, const std::string& name) {
+  std::lock_guard<std::mutex> lk(gFuncMu);
+  auto key = std::make_pair(recv, name);
+  auto it = gExprThunks.find(key);
+  if (it != gExprThunks.end()) return it->second;
+  Func* t = new Func();
+  t->name = typeString(recv) + "." + name;
+  t->exprRecv = recv;
+  t->exprName = name;
+  t->ready.store(true);
+  gExprThunks[key] = t;
+  return t;
+}
+
 void ensureCompiled(Func* fn) {
   std::lock_guard<std::mutex> lk(fn->compileMu);
   if (fn->ready.load(std::memory_order_acquire)) return;
@@ -164,10 +180,17 @@ void invokeBody(Func* fn, Value* s, const Value* caps, Frame& caller) {
     fn->body->exec(f);
   } else {
     bool panicking = false;
+    Status st = kNormal;
     try {
-      fn->body->exec(f);
+      st = fn->body->exec(f);
     } catch (PanicUnwind&) {
       panicking = true;
+    }
+    // Falling off the end runs the deferred calls at the closing brace, where Go's traceback
+    // puts this frame (a `return` keeps its own line).
+    if (!panicking && st == kNormal) {
+      const ast::BlockStmt* body = fn->decl ? fn->decl->body : fn->lit ? fn->lit->body : nullptr;
+      if (body) f.pos = body->rbrace;
     }
     g->top = &f;
     runDefers(f, panicking);  // rethrows when the panic was not recovered
@@ -197,6 +220,32 @@ void invokeSlow(Func* fn, Value* s, const Value* caps, Frame& caller) {
   invokeBody(fn, s, caps, caller);
 }
 
+// A method expression T.m called with its receiver as args[0]: the method is found as for a value
+// of dynamic type T (for an interface T, of the receiver's dynamic type) and the receiver adjusted
+// as an interface call would (embedding path, copy, dereference: a nil pointer panics as in Go).
+static Value callMethodExpr(Frame& f, Func* thunk, const Value* args, int nargs, Value* results, int nres) {
+  if (nargs < 1) rt::panicPlain("gol: method expression " + thunk->name + " called without a receiver");
+  Value r = args[0];
+  const Type* dyn = thunk->exprRecv;
+  if (dyn->underlying()->kind == Kind::Interface) {
+    nilCheck(r.p);
+    dyn = rt::ifaceType(r);
+    r = rt::ifaceValue(r);
+  }
+  const MethodEntry* me = methodFor(dyn, thunk->exprName);
+  if (!me) rt::panicPlain("gol: method " + thunk->exprName + " of " + typeString(dyn) + " not found");
+  r = adjustReceiver(me, r);
+  Func* fn = me->fn;
+  if (!fn->ready.load(std::memory_order_acquire)) ensureCompiled(fn);
+  auto* s = static_cast<Value*>(alloca(sizeof(Value) * (fn->nslots + 1)));
+  memset(static_cast<void*>(s), 0, sizeof(Value) * (fn->nslots + 1));
+  s[0] = r;
+  for (int i = 1; i < nargs && i < fn->nslots; i++) s[i] = args[i];
+  invoke(fn, s, nullptr, f);
+  for (int i = 0; i < nres && i < fn->nresults; i++) results[i] = s[fn->resultBase + i];
+  return fn->nresults ? s[fn->resultBase] : Value();
+}
+
 // Calls a func value (closure, declared function, bound method or native) with args.
 Value callFuncValue(Frame& f, Value fv, const Value* args, int nargs, Value* results, int nres) {
   auto* fo = fv.as<rt::FuncObj>();
@@ -204,6 +253,7 @@ Value callFuncValue(Frame& f, Value fv, const Value* args, int nargs, Value* res
   Func* fn = static_cast<Func*>(const_cast<void*>(fo->code));
   int off = 0;
   const Value* caps = fo->caps;
+  if (GOL_UNLIKELY(fn->exprRecv != nullptr)) return callMethodExpr(f, fn, args, nargs, results, nres);
   if (fn->boundTarget) {
     fn = fn->boundTarget;
     off = 1;
@@ -255,6 +305,7 @@ const MethodEntry* methodFor(const Type* dyn, const std::string& name) {
       me->path = mp.path;
       me->wantPtr = mp.method->pointerRecv;
       me->recvType = mp.recvType;
+      me->viaPtr = mp.path.empty() && !mp.method->pointerRecv && dyn->underlying()->kind == Kind::Pointer;
       // the type we hold after following the path
       const Type* have = dyn;
       for (int idx : mp.path) {
@@ -283,6 +334,15 @@ const MethodEntry* methodFor(const Type* dyn, const std::string& name) {
 
 Value adjustReceiver(const MethodEntry* me, Value v) {
   size_t n = me->path.size();
+  if (me->viaPtr && !v.p) {
+    // A value method called through a nil *T: Go's generated (*T).m wrapper panics
+    // (runtime.panicwrap): "value method main.T.m called using nil *T pointer"
+    std::string typ = typeString(me->recvType);
+    size_t dot = typ.rfind('.');
+    gopanic(currentG(), runtimeErrorValue("value method " + me->fn->name + " called using nil *" +
+                                              (dot == std::string::npos ? typ : typ.substr(dot + 1)) + " pointer",
+                                          false));
+  }
   for (size_t i = 0; i < n; i++) {
     auto* o = v.as<rt::StructObj>();
     nilCheck(o);

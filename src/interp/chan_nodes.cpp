@@ -17,7 +17,7 @@ struct MakeChanNode : Expr {
   Expr* size;
   Value eval(Frame& f) override {
     int64_t n = size ? size->eval(f).i : 0;
-    if (n < 0) panicMsg("makechan: size out of range");
+    if (n < 0) rt::panicPlain("makechan: size out of range");  // Go's plainError: no "runtime error: "
     return Value::P(rt::makeChan(static_cast<size_t>(n)));
   }
 };
@@ -42,10 +42,10 @@ struct SendNode : Stmt {
 
 struct FromSlot : Stmt {  // lv = f.s[slot] (select receive assignments)
   LValue* lv;
-  int slot;
+  Expr* val;  // f.s[slot], converted to the variable's type (boxed into an interface)
   Status exec(Frame& f) override {
     lv->prepare(f);
-    lv->store(f, f.s[slot]);
+    lv->store(f, val->eval(f));
     return kNormal;
   }
 };
@@ -182,7 +182,9 @@ Stmt* Compiler::selectStmt(ast::SelectStmt* s, const void* label) {
           } else {
             auto* fs = new FromSlot();
             fs->lv = lvalue(l);
-            fs->slot = slot;
+            const Type* from = j == 0 ? c.elem : TypeTable::get().basic(Kind::Bool);
+            fs->val = new LocalLoad(slot);
+            if (l->type && isInterface(l->type) && !isInterface(from)) fs->val = convertNode(fs->val, from, l->type);
             blk->list.push_back(fs);
           }
         }

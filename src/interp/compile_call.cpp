@@ -136,12 +136,17 @@ struct DeferNode : Stmt {
 struct GoNode : Stmt {
   Expr* call;
   std::vector<Expr*> pre;
+  int funcValue = -1;  // index in pre of a called func value: nil is Go's fatal error at the `go`
   Status exec(Frame& f) override {
     int64_t n = static_cast<int64_t>(pre.size());
     auto* rec = static_cast<DeferRec*>(rt::alloc(sizeof(DeferRec) + sizeof(Value) * n, rt::ObjKind::Words));
     rec->call = call;
     rec->n = n;
     for (int64_t i = 0; i < n; i++) rec->vals[i] = pre[i]->eval(f);
+    if (funcValue >= 0 && !rec->vals[funcValue].p) {
+      f.pos = pos;
+      rt::fatal("go of nil func value");
+    }
     spawnGoroutine(call, rec, f);
     return kNormal;
   }
@@ -307,7 +312,8 @@ Expr* Compiler::methodRecv(ast::SelectorExpr* e) {
     x = fieldPath(expr(e->x), sel->path, e->pos);
   }
   if (!sel->pointerRecv) {
-    if (obj) x = new CopyNode(x, recvT);
+    if (obj && sel->derefRecv) x = new CopyDerefNode(x, recvT);
+    else if (obj) x = new CopyNode(x, recvT);
     else if (sel->derefRecv) x = new DerefNode(x, false);
   }
   return x;
@@ -344,7 +350,7 @@ Expr* Compiler::call(ast::CallExpr* c, std::vector<Expr*>* pre) {
     auto rest = callArgs(c, sig, pre, &n->tuple, &n->tupleBase);
     n->args.insert(n->args.end(), rest.begin(), rest.end());
     result = n;
-  } else if (selection && selection->kind == SelKind::MethodExpr) {
+  } else if (selection && selection->kind == SelKind::MethodExpr && plainMethodExpr(selection)) {
     auto* n = new CallStatic();
     n->fn = funcForDecl(selection->methodSym ? selection->methodSym->decl : selection->method->decl);
     // the receiver is the first argument; the signature includes it
@@ -372,6 +378,8 @@ Stmt* Compiler::goDefer(ast::CallExpr* c, bool isGo, Pos pos) {
   Expr* callNode = call(c, &pre);
   if (isGo) {
     auto* n = new GoNode();
+    // CallValue pre-evaluates its func value first (call() above)
+    if (dynamic_cast<CallValue*>(callNode) && !pre.empty()) n->funcValue = 0;
     n->call = callNode;
     n->pre = std::move(pre);
     n->pos = pos;

@@ -77,6 +77,7 @@ Expr* Compiler::constant(const ConstValue* cv, const Type* t, Pos pos) {
       case ConstValue::Kind::String: u = t = tt.basic(Kind::String); break;
       case ConstValue::Kind::Int: u = t = tt.basic(Kind::Int); break;
       case ConstValue::Kind::Float: u = t = tt.basic(Kind::Float64); break;
+      case ConstValue::Kind::Complex: u = t = tt.basic(Kind::Complex128); break;
       default: compilerBug(pos, "a constant of no known kind");
     }
     box = true;
@@ -86,6 +87,11 @@ Expr* Compiler::constant(const ConstValue* cv, const Type* t, Pos pos) {
     case Kind::String: v = makeStaticString(cv->s); break;
     case Kind::Float32: v = Value::F(cv->toFloat32()); break;
     case Kind::Float64: v = Value::F(cv->toFloat64()); break;
+    case Kind::Complex64: case Kind::Complex128: {  // parts already rounded by the checker
+      v = rt::makeComplex(cv->realPart(), cv->imagPart());
+      if (v.p) rt::pin(v.p);  // a constant: never collected
+      break;
+    }
     case Kind::Uint: case Kind::Uint8: case Kind::Uint16: case Kind::Uint32: case Kind::Uint64:
     case Kind::Uintptr:
       v = Value::U(cv->kind == ConstValue::Kind::Float ? static_cast<uint64_t>(cv->toFloat64()) : cv->toUint64());
@@ -187,9 +193,10 @@ Expr* Compiler::selectorExpr(ast::SelectorExpr* e) {
       return n;
     }
     case SelKind::MethodExpr: {
-      // (*Outer).M with M promoted from an embedded field needs a wrapper that follows the path
-      // to the embedded receiver; until it exists, say so rather than call M on the wrong value.
-      if (!sel->path.empty()) compilerBug(e->pos, "a method expression promoted through an embedded field");
+      if (!plainMethodExpr(sel)) {
+        if (!e->x->type) compilerBug(e->pos, "a method expression without its receiver type");
+        return new MakeFuncNode(methodExprThunk(e->x->type, e->sel->name));
+      }
       Func* m = funcForDecl(sel->methodSym ? sel->methodSym->decl : sel->method->decl);
       return new MakeFuncNode(m);
     }
@@ -241,6 +248,7 @@ Expr* Compiler::unaryExpr(ast::UnaryExpr* e) {
     case Tok::Sub: {
       Expr* x = expr(e->x);
       if (isFloat(t)) return new NegFloat(x);
+      if (isComplex(t)) return makeComplexNeg(x);
       return makeArith(Tok::Sub, t, new ConstNode(Value()), x, false);
     }
     case Tok::Xor: {

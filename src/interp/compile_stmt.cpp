@@ -676,6 +676,18 @@ Stmt* Compiler::labeled(ast::LabeledStmt* s) {
 }
 
 Stmt* Compiler::block(const ast::StmtList& list) {
+  bool labelled = false;
+  for (ast::Stmt* s : list) labelled |= s->kind == NodeKind::LabeledStmt;
+  if (labelled) {  // a goto may target these statements
+    auto* g = new GotoBlockNode();
+    for (ast::Stmt* s : list) {
+      if (s->kind == NodeKind::EmptyStmt) continue;
+      for (ast::Stmt* l = s; l->kind == NodeKind::LabeledStmt; l = static_cast<ast::LabeledStmt*>(l)->stmt)
+        g->labels.push_back({l, g->list.size()});
+      g->list.push_back(stmt(s));
+    }
+    return g;
+  }
   auto* b = new BlockNode();
   for (ast::Stmt* s : list) {
     if (s->kind == NodeKind::EmptyStmt) continue;
@@ -721,8 +733,10 @@ Stmt* Compiler::stmtNode(ast::Stmt* s) {
     case NodeKind::BranchStmt: {
       auto* b = static_cast<ast::BranchStmt*>(s);
       auto* bn = new BranchNode();
-      bn->st = b->tok == Tok::Break ? kBreak : b->tok == Tok::Continue ? kContinue : kFallthrough;
+      bn->st = b->tok == Tok::Break ? kBreak : b->tok == Tok::Continue ? kContinue
+             : b->tok == Tok::Goto ? kGoto : kFallthrough;
       bn->target = b->tok == Tok::Fallthrough ? nullptr : labelTarget(b);
+      if (b->tok == Tok::Goto && !b->target) compilerBug(s->pos, "a goto without its label");
       n = bn;
       break;
     }

@@ -26,6 +26,11 @@ struct LValue {
 // program loudly ("fatal error: internal error: prog.go:3:5: ...", exit 2) instead of running a
 // silent no-op or a zero value in its place.
 [[noreturn]] void compilerBug(Pos pos, const std::string& what);
+// A method expression T.m that is the declared method itself (receiver passed as is); the others
+// (interface T, promoted, (*T).m of a value method) go through methodExprThunk.
+inline bool plainMethodExpr(const Selection* s) {
+  return s->path.empty() && !s->derefRecv && s->method && s->method->decl;
+}
 // Node kinds Compiler::expr and Compiler::stmt have compiled in this process (tests check that a
 // program using every construct reaches every kind).
 std::vector<bool> kindsCompiled();

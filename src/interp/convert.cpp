@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "interp/compiler.h"
+#include "interp/nodes_arith.h"
 #include "interp/nodes_composite.h"
 
 namespace gol::interp {
@@ -75,6 +76,7 @@ Expr* Compiler::conversion(ast::CallExpr* c, std::vector<Expr*>* pre) {
   const Type* tu = to->underlying();
   const Type* fu = from->underlying();
   if (tu->kind == Kind::Interface) return isInterface(from) ? x : new BoxNode(x, from);
+  if (isComplex(tu) && isComplex(fu)) return makeComplexConversion(tu->kind, fu->kind, x);
   if (isNumeric(tu) && isNumeric(fu)) {
     NumCls fc = numCls(fu), tc = numCls(tu);
     if (fc != NumCls::F && tc != NumCls::F && (tu->kind == fu->kind || intBits(tu) == 64)) return x;

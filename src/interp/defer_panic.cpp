@@ -12,8 +12,11 @@
 // may park the goroutine) and rethrow unless a deferred call recovered.
 #include <unistd.h>
 
+#include <atomic>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <thread>
 
 #include "base/source.h"
 #include "interp/hints.h"
@@ -49,6 +52,10 @@ std::string captureTrace(GState* g) {
     out += fr->fn->nparams > 0 ? "(...)\n\t" : "()\n\t";
     out += posString(fr->pos);
     out += " +0x0\n";
+  }
+  if (g && g->createdAt && g->createdBy) {  // Go 1.21's form
+    out += "created by " + g->createdBy->name + " in goroutine " + std::to_string(g->createdByG) + "\n\t" +
+           posString(g->createdAt) + " +0x0\n";
   }
   return out;
 }
@@ -236,7 +243,16 @@ std::string panicValueString(Value v) {
   return body;
 }
 
+// Set by the first goroutine to report an unrecovered panic: Go prints one report and exits, so a
+// second goroutine panicking at the same moment waits for the first's exit instead of printing.
+static std::atomic<bool> gPanicReported{false};
+
 void printPanicAndExit(GState* g) {
+  if (gPanicReported.exchange(true)) {
+    // The reporter ends the process (a bounded wait: under returnFromRun it only stops the run).
+    for (int i = 0; i < 5000; i++) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    sched::exitProgram(2);
+  }
   printPanic(g);
   sched::exitProgram(2);
 }
@@ -299,6 +315,32 @@ static void hookCallFunc(Value fv, const Value* args, int nargs, Value* results,
   callFuncValue(caller, fv, args, nargs, results, nres);
 }
 
+static bool hookCallFuncRecover(Value fv, const Value* args, int nargs, Value* results, int nres,
+                                std::string* panicText) {
+  GState* g = currentG();
+  Frame top;
+  top.g = g;
+  Frame* saved = g ? g->top : nullptr;
+  Frame& caller = saved ? *saved : top;
+  Panic* older = g ? g->panic : nullptr;
+  int64_t olderAborted = older ? older->aborted : 0;
+  try {
+    callFuncValue(caller, fv, args, nargs, results, nres);
+    return true;
+  } catch (PanicUnwind&) {
+  }
+  // Recovered here: the goroutine continues as if the call had returned, with the panic chain
+  // as it was before the call.
+  Panic* p = g ? g->panic : nullptr;
+  *panicText = p && p != older ? panicValueString(p->val) : "";
+  if (g) {
+    g->panic = older;
+    g->top = saved;
+  }
+  if (older) older->aborted = olderAborted;
+  return false;
+}
+
 static Value hookBoundMethod(const Type* t, Value v, std::string_view name) {
   const MethodEntry* me = methodFor(t, std::string(name));
   if (!me || !me->fn) return Value();
@@ -312,6 +354,7 @@ static Value hookBoundMethod(const Type* t, Value v, std::string_view name) {
 
 void installPanicHooks() {
   initErrorTypes();
+  gPanicReported.store(false);
   rt::hooks().panicRuntimeError = hookRuntimeError;
   rt::hooks().panicPlain = hookPlain;
   rt::hooks().fatal = hookFatal;
@@ -320,6 +363,7 @@ void installPanicHooks() {
     if (rt::gcWanted()) rt::collect();
   };
   rt::hooks().callFunc = hookCallFunc;
+  rt::hooks().callFuncRecover = hookCallFuncRecover;
   rt::hooks().boundMethod = hookBoundMethod;
   rt::hooks().newError = newErrorValue;
 }

@@ -48,12 +48,16 @@ struct GoStart {  // gol heap (Words): reachable from the new G's arg while it w
   DeferRec* rec;
   Pos createdAt;
   void* raceClock;  // -race: the parent's clock at the go statement
+  const Func* createdBy;
+  int64_t createdByG;
 };
 
 void goEntry(void* arg) {
   auto* st = static_cast<GoStart*>(arg);
   GState* g = newGState();
   g->createdAt = st->createdAt;
+  g->createdBy = st->createdBy;
+  g->createdByG = st->createdByG;
   raceStart(g->id, st->raceClock);
   Frame root;
   root.g = g;
@@ -226,6 +230,8 @@ void spawnGoroutine(Expr* call, DeferRec* rec, Frame& parent) {
   st->call = call;
   st->rec = rec;
   st->createdAt = parent.pos;
+  st->createdBy = parent.fn;
+  st->createdByG = parent.g ? parent.g->id : 0;
   st->raceClock = raceFork(parent.pos);
   sched::G* g = sched::spawn(goEntry, st);
   footprintSpawned(g->id);

@@ -62,7 +62,8 @@ struct Expr : Node {
 };
 
 // Statements report how control leaves them; no C++ exceptions for ordinary control flow.
-enum Status : int { kNormal = 0, kBreak, kContinue, kReturn, kFallthrough };
+// kGoto: Frame::branch is the target LabeledStmt; the GotoBlockNode holding it resumes there.
+enum Status : int { kNormal = 0, kBreak, kContinue, kReturn, kFallthrough, kGoto };
 
 struct Stmt : Node {
   virtual Status exec(Frame& f) = 0;
@@ -107,6 +108,11 @@ struct Func {
   bool simple = false;
   // method value thunk: caps[0] is the receiver, then call target
   Func* boundTarget = nullptr;
+  // method expression thunk T.m whose call needs more than the declared method (an interface T,
+  // a method promoted through embedding, a pointer T with a value method): callFuncValue looks the
+  // method up for the first argument as for a value of dynamic type T (methodFor) and calls it.
+  const Type* exprRecv = nullptr;
+  std::string exprName;
   // lazy compilation
   std::atomic<bool> ready{false};
   std::mutex compileMu;
@@ -145,6 +151,8 @@ struct GState {
   bool nextDeferCall = false; // the next invoke is a deferred call run while panicking
   void* gsched = nullptr;     // the sched::G
   Pos createdAt = 0;          // the `go` statement that started it (0: main)
+  const Func* createdBy = nullptr;  // the function running that statement, and its goroutine
+  int64_t createdByG = 0;           // (tracebacks: "created by main.main in goroutine 1")
 };
 
 // Thrown (within one goroutine only) to unwind to the nearest frame with defers.
@@ -157,6 +165,7 @@ void invokeSlow(Func* fn, Value* s, const Value* caps, Frame& caller);
 void ensureCompiled(Func* fn);
 Func* funcForDecl(const ast::FuncDecl* d);
 Value makeFuncValue(Func* fn);
+Func* methodExprThunk(const Type* recv, const std::string& name);
 // Method of a dynamic type for interface calls / bound methods; adjusts the receiver word.
 struct MethodEntry {
   Func* fn = nullptr;
@@ -165,6 +174,7 @@ struct MethodEntry {
   bool haveIndirect = false;
   bool copyRecv = false;   // value receiver of struct/array type: pass a copy
   bool derefPtr = false;   // have a pointer (non-struct) and the method wants the value
+  bool viaPtr = false;     // the dynamic type is *T itself and the method is T's (nil: panicwrap)
   const Type* recvType = nullptr;
 };
 const MethodEntry* methodFor(const Type* dyn, const std::string& name);

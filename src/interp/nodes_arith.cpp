@@ -68,6 +68,7 @@ Expr* makeArith(Tok op, const Type* t, Expr* a, Expr* b, bool countSigned) {
     if (op == Tok::Add) return makeBin<StrAdd>(a, b);
     return nullptr;
   }
+  if (k == Kind::Complex64 || k == Kind::Complex128) return makeComplexArith(op, k, a, b);
   switch (op) {
     case Tok::Add: return byKind<OpAdd>(k, a, b);
     case Tok::Sub: return byKind<OpSub>(k, a, b);

@@ -178,5 +178,10 @@ template <class Op> struct OpAssignLocal : Stmt {
 Expr* makeArith(ast::Tok op, const Type* t, Expr* a, Expr* b, bool countSigned);
 Expr* makeCompare(ast::Tok op, const Type* t, Expr* a, Expr* b);  // basic types only
 Stmt* makeOpAssignLocal(ast::Tok op, const Type* t, int slot, Expr* y, bool countSigned);
+// complex.cpp
+Expr* makeComplexArith(ast::Tok op, Kind k, Expr* a, Expr* b);  // + - * / (null for other operators)
+Expr* makeComplexNeg(Expr* x);
+Expr* makeComplexBuiltin(BuiltinId id, Expr* a, Expr* b);       // complex(a, b), real(a), imag(a)
+Expr* makeComplexConversion(Kind to, Kind from, Expr* x);
 
 }  // namespace gol::interp

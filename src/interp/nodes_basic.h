@@ -45,6 +45,19 @@ struct CopyNode : Expr {
   Value eval(Frame& f) override { return rt::copyValue(t, x->eval(f)); }
 };
 
+// *p for a value receiver reached through a pointer: a nil p panics as Go's dereference does,
+// where copyValue alone would make a zero struct of nil.
+struct CopyDerefNode : Expr {
+  Expr* x;
+  const Type* t;
+  CopyDerefNode(Expr* e, const Type* ty) : x(e), t(ty) {}
+  Value eval(Frame& f) override {
+    Value v = x->eval(f);
+    nilCheck(v.p);
+    return rt::copyValue(t, v);
+  }
+};
+
 struct BoxNode : Expr {  // concrete -> interface
   Expr* x;
   const Type* t;
@@ -101,6 +114,34 @@ struct BlockNode : Stmt {
       f.pos = s->pos;
       Status st = s->exec(f);
       if (GOL_UNLIKELY(st != kNormal)) return st;
+    }
+    return kNormal;
+  }
+};
+
+// A block with labelled statements: a goto to one of them (kGoto with Frame::branch == its
+// LabeledStmt) continues at that statement, backward or forward; other statuses, and gotos to
+// labels of enclosing blocks, leave the block. A jump is a loop back-edge: it polls (§10, 26).
+struct GotoBlockNode : Stmt {
+  std::vector<Stmt*> list;
+  std::vector<std::pair<const void*, size_t>> labels;  // LabeledStmt -> index in list
+  Status exec(Frame& f) override {
+    size_t i = 0;
+    while (i < list.size()) {
+      f.pos = list[i]->pos;
+      Status st = list[i]->exec(f);
+      if (GOL_LIKELY(st == kNormal)) {
+        i++;
+        continue;
+      }
+      if (st != kGoto) return st;
+      size_t to = list.size();
+      for (auto& [l, at] : labels)
+        if (l == f.branch) to = at;
+      if (to == list.size()) return st;  // a label of an enclosing block
+      f.branch = nullptr;
+      i = to;
+      poll(f);
     }
     return kNormal;
   }

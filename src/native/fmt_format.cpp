@@ -451,4 +451,22 @@ void Printer::printFloat(double v, int size, char32_t verb) {
   }
 }
 
+// Go's fmtComplex: "(re+imi)", each part formatted as a float of half the size, the imaginary
+// part always with its sign.
+void Printer::printComplex(double re, double im, int size, char32_t verb) {
+  switch (verb) {
+    case 'v': case 'b': case 'g': case 'G': case 'x': case 'X': case 'f': case 'F': case 'e': case 'E': {
+      bool oldPlus = f.plus;
+      buf += '(';
+      printFloat(re, size / 2, verb);
+      f.plus = true;
+      printFloat(im, size / 2, verb);
+      buf += "i)";
+      f.plus = oldPlus;
+      break;
+    }
+    default: badVerb(verb);
+  }
+}
+
 }  // namespace gol::native::fmtimpl

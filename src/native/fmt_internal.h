@@ -81,6 +81,7 @@ class Printer {
   void printInteger(uint64_t v, bool isSigned, char32_t verb);
   void printString(std::string_view s, char32_t verb);
   void printFloat(double v, int size, char32_t verb);
+  void printComplex(double re, double im, int size, char32_t verb);
 
   // fmt_float.cpp
   void fmtFloat(double v, int size, char32_t verb, int prec);

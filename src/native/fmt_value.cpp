@@ -58,7 +58,8 @@ uint8_t methodFlags(const Type* t) {
 
 // Calls the string-valued method `name` of value v (dynamic type t). A nil pointer whose method
 // needs the pointee prints "<nil>" as Go's recovered panic does: *nilCase is set.
-bool callStringMethod(const Type* t, Value v, const char* name, std::string* out, bool* nilCase) {
+bool callStringMethod(const Type* t, Value v, const char* name, std::string* out, bool* nilCase,
+                      std::string* panicText) {
   *nilCase = false;
   rt::Hooks& h = rt::hooks();
   if (!h.boundMethod || !h.callFunc) return false;
@@ -72,7 +73,15 @@ bool callStringMethod(const Type* t, Value v, const char* name, std::string* out
   Value fn = h.boundMethod(t, v, name);
   if (!fn.p) return false;
   Value res;
-  h.callFunc(fn, nullptr, 0, &res, 1);
+  if (!h.callFuncRecover) {
+    h.callFunc(fn, nullptr, 0, &res, 1);
+  } else if (!h.callFuncRecover(fn, nullptr, 0, &res, 1, panicText)) {
+    // Go's catchPanic: a nil pointer receiver prints "<nil>", any other panic "%!v(PANIC=...)"
+    if (t->kind == Kind::Pointer && !v.p) *nilCase = true;
+    else *panicText = std::string(name) + " method: " + *panicText;
+    if (*nilCase) panicText->clear();
+    return true;
+  }
   *out = std::string(rt::strView(res));
   return true;
 }
@@ -215,6 +224,8 @@ bool Printer::printBasic(Kind k, Value v, char32_t verb) {
     case Kind::Uintptr: printInteger(zeroExtend(v.u, kindBits(k)), false, verb); return true;
     case Kind::Float32: printFloat(v.f, 32, verb); return true;
     case Kind::Float64: printFloat(v.f, 64, verb); return true;
+    case Kind::Complex64: printComplex(rt::complexReal(v), rt::complexImag(v), 64, verb); return true;
+    case Kind::Complex128: printComplex(rt::complexReal(v), rt::complexImag(v), 128, verb); return true;
     case Kind::String: printString(rt::strView(v), verb); return true;
     default: return false;
   }
@@ -245,11 +256,18 @@ bool Printer::handleMethods(const Type* t, Value v, char32_t verb) {
     buf += rt::strView(res);
     return true;
   }
-  std::string s;
+  std::string s, panicText;
   bool nilCase = false;
+  auto printPanicked = [&](char32_t vb) {
+    buf += "%!";
+    appendRune(buf, static_cast<int32_t>(vb));
+    buf += "(PANIC=" + panicText + ")";
+  };
   if (f.sharpV) {
-    if ((fl & kHasGoString) && callStringMethod(t, v, "GoString", &s, &nilCase)) {
-      if (nilCase) {
+    if ((fl & kHasGoString) && callStringMethod(t, v, "GoString", &s, &nilCase, &panicText)) {
+      if (!panicText.empty()) {
+        printPanicked('v');
+      } else if (nilCase) {
         buf += "<nil>";
       } else {
         fmtS(s);
@@ -260,8 +278,10 @@ bool Printer::handleMethods(const Type* t, Value v, char32_t verb) {
   }
   if (!verbIsStringish(verb)) return false;
   const char* name = (fl & kHasError) ? "Error" : (fl & kHasString) ? "String" : nullptr;
-  if (!name || !callStringMethod(t, v, name, &s, &nilCase)) return false;
-  if (nilCase) {
+  if (!name || !callStringMethod(t, v, name, &s, &nilCase, &panicText)) return false;
+  if (!panicText.empty()) {
+    printPanicked(verb);
+  } else if (nilCase) {
     buf += "<nil>";
   } else {
     printString(s, verb);

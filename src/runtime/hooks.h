@@ -22,6 +22,10 @@ struct Hooks {
   // Calls func value f with args (one word each) and stores its results (sort.Slice's less,
   // sync.Once.Do's f, String()/Error() methods when printing).
   void (*callFunc)(Value f, const Value* args, int nargs, Value* results, int nresults) = nullptr;
+  // callFunc that recovers a panic of the call (fmt's catchPanic around String()/Error()): false
+  // and the panic value as Go's %v prints it in *panicText. Null: use callFunc.
+  bool (*callFuncRecover)(Value f, const Value* args, int nargs, Value* results, int nresults,
+                          std::string* panicText) = nullptr;
   // Finds method `name` of dynamic type t (value receiver set for t, or pointer set when t is a
   // pointer) and returns a func value bound to receiver v, or null Value if t has no such method.
   Value (*boundMethod)(const Type* t, Value v, std::string_view name) = nullptr;

@@ -44,6 +44,11 @@ int compareKeys(const Type* t, Value a, Value b) {
       if (na || nb) return na && nb ? 0 : na ? -1 : 1;  // NaNs first
       return cmp3(a.f, b.f);
     }
+    case Kind::Complex64: case Kind::Complex128: {  // real part, then imaginary part
+      const Type* f = TypeTable::get().basic(Kind::Float64);
+      int c = compareKeys(f, Value::F(complexReal(a)), Value::F(complexReal(b)));
+      return c ? c : compareKeys(f, Value::F(complexImag(a)), Value::F(complexImag(b)));
+    }
     case Kind::String: return compareStrings(a, b);
     case Kind::Pointer: return cmp3(pointerAddr(u, a), pointerAddr(u, b));
     case Kind::Struct: {

@@ -31,6 +31,7 @@ void* alloc(size_t bytes, ObjKind kind);
 
 // ---------------------------------------------------------------- strings
 Value makeString(std::string_view s);             // copies
+Value makeComplex(double re, double im);          // a fresh immutable ComplexObj (0+0i: null)
 // A fresh string of len > 0 bytes, written by the caller at *bytes before anything else can see
 // it (no safepoint in between). Builds a large result in place instead of copying it in.
 Value newString(size_t len, char** bytes);

@@ -88,6 +88,15 @@ struct Cell {  // a boxed variable: captured by a closure or whose address is ta
   Value v;
 };
 
+// A complex64/complex128 value is one word pointing to an immutable pair (ObjKind::Bytes: no
+// pointers inside); the null word is 0+0i, so zero values need no allocation. A complex64's
+// parts are doubles exactly representable as floats (as a float32's word is).
+struct ComplexObj {
+  double re, im;
+};
+inline double complexReal(Value v) { return v.p ? v.as<ComplexObj>()->re : 0.0; }
+inline double complexImag(Value v) { return v.p ? v.as<ComplexObj>()->im : 0.0; }
+
 struct PtrObj {  // pointer to a word that is not a whole struct/array object
   Value* addr;
   const void* base;  // the object containing addr (for the collector)

@@ -3,6 +3,7 @@
 // and interface boxing. Pointers to non-struct/array values are PtrObj boxes compared by the
 // address they hold (two boxes from two &x expressions are equal).
 #include <atomic>
+#include <cmath>
 
 #include "runtime/hash.h"
 #include "runtime/heap.h"
@@ -121,10 +122,20 @@ void assignInPlace(const Type* t, Value dst, Value src) {
   }
 }
 
+Value makeComplex(double re, double im) {
+  if (re == 0 && im == 0 && !std::signbit(re) && !std::signbit(im)) return Value();
+  auto* c = static_cast<ComplexObj*>(alloc(sizeof(ComplexObj), ObjKind::Bytes));
+  c->re = re;
+  c->im = im;
+  return Value::P(c);
+}
+
 bool equalValues(const Type* t, Value a, Value b) {
   const Type* u = t->underlying();
   switch (u->kind) {
     case Kind::Float32: case Kind::Float64: return a.f == b.f;
+    case Kind::Complex64: case Kind::Complex128:
+      return complexReal(a) == complexReal(b) && complexImag(a) == complexImag(b);
     case Kind::String: return equalStrings(a, b);
     case Kind::Pointer: return pointerIdentity(u, a) == pointerIdentity(u, b);
     case Kind::Slice: case Kind::Map: case Kind::Func:
@@ -160,6 +171,10 @@ bool equalValues(const Type* t, Value a, Value b) {
 uint64_t hashValue(const Type* t, Value v, uint64_t seed) {
   const Type* u = t->underlying();
   switch (u->kind) {
+    case Kind::Complex64: case Kind::Complex128: {  // the parts hashed as float64s are
+      const Type* f = TypeTable::get().basic(Kind::Float64);
+      return hashValue(f, Value::F(complexImag(v)), hashValue(f, Value::F(complexReal(v)), seed));
+    }
     case Kind::Float32: case Kind::Float64: {
       if (v.f == 0) return hashWord(0, seed);  // +0 == -0
       if (v.f != v.f) {                        // NaN != NaN: any hash will do; spread them

@@ -319,6 +319,7 @@ struct CaseClause : Stmt {  // in a switch or type switch; list empty = default
   bool isDefault = false;
   StmtList body;
   Symbol* implicitVar = nullptr;  // checker: the per-clause variable of a type switch `v := x.(type)`
+  Pos colon = 0;                  // where the clause's block starts (goto errors name it)
   CaseClause(Pos p) : Stmt(NodeKind::CaseClause, p) {}
 };
 
@@ -341,6 +342,7 @@ struct TypeSwitchStmt : Stmt {  // switch [init;] [v :=] x.(type) { ... }
 struct CommClause : Stmt {  // case in a select; comm null = default
   Stmt* comm;  // SendStmt, ExprStmt(<-c) or AssignStmt(v[, ok] = / := <-c)
   StmtList body;
+  Pos colon = 0;
   CommClause(Pos p, Stmt* c) : Stmt(NodeKind::CommClause, p), comm(c) {}
 };
 

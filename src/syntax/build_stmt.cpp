@@ -182,6 +182,7 @@ Stmt* Builder::buildSwitch(P::SwitchStmtContext* c) {
   for (auto* cc : c->caseClause()) {
     auto* cl = arena_.make<CaseClause>(pos(cc));
     cl->isDefault = cc->DEFAULT() != nullptr;
+    cl->colon = pos(cc->COLON());
     if (cc->expressionList()) cl->list = buildExprList(cc->expressionList());
     cl->body = buildStmtList(cc->stmtList());
     sw->clauses.push_back(cl);
@@ -233,6 +234,7 @@ Stmt* Builder::buildSelect(P::SelectStmtContext* c) {
       if (!recv && comm->kind != NodeKind::SendStmt) error(comm->pos, "select case must be receive, send or assign recv");
     }
     auto* cl = arena_.make<CommClause>(pos(cc), comm);
+    cl->colon = pos(cc->COLON());
     cl->body = buildStmtList(cc->stmtList());
     sel->clauses.push_back(cl);
   }

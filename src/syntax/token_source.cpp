@@ -65,8 +65,46 @@ std::unique_ptr<antlr4::Token> SemicolonTokenSource::makeSemi(const antlr4::Toke
   return tok;
 }
 
+// A token cut out of `t`: code points [from, to] of the input, `col` code points into t's line.
+std::unique_ptr<antlr4::Token> SemicolonTokenSource::makePart(const antlr4::Token& t, size_t type, size_t from,
+                                                              size_t to, size_t col) {
+  auto tok = std::make_unique<antlr4::CommonToken>(std::make_pair(static_cast<antlr4::TokenSource*>(this),
+                                                                  static_cast<antlr4::CharStream*>(&input_)),
+                                                   type, antlr4::Token::DEFAULT_CHANNEL, from, to);
+  uint32_t a = offset(from), b = offset(to + 1);
+  tok->setText(text_.substr(a, b - a));
+  tok->setLine(t.getLine());
+  tok->setCharPositionInLine(col);
+  return tok;
+}
+
+// The lexer's one-token `pkg.Name` (GolLexer.g4) is only right where a name starts an operand or a
+// type; after a `.` it is the next two selectors of a chain (`t.p.p.v` lexes as `t.p` `.` `p.v`), so
+// it is split back into IDENT `.` IDENT here, where one token of context is free.
+std::unique_ptr<antlr4::Token> SemicolonTokenSource::splitQualified(std::unique_ptr<antlr4::Token> t) {
+  size_t start = t->getStartIndex(), stop = t->getStopIndex();
+  size_t dot = start;
+  while (dot <= stop && text_[offset(dot)] != '.') dot++;
+  if (dot > stop) return t;  // cannot happen: QUAL_IDENT always has its dot
+  size_t col = t->getCharPositionInLine();
+  auto first = makePart(*t, GolLexer::IDENT, start, dot - 1, col);
+  pending_.push_back(makePart(*t, GolLexer::PERIOD, dot, dot, col + (dot - start)));
+  pending_.push_back(makePart(*t, GolLexer::IDENT, dot + 1, stop, col + (dot + 1 - start)));
+  return first;
+}
+
 std::unique_ptr<antlr4::Token> SemicolonTokenSource::nextToken() {
-  if (pending_) return std::move(pending_);
+  auto t = nextRaw();
+  lastType_ = t->getType();
+  return t;
+}
+
+std::unique_ptr<antlr4::Token> SemicolonTokenSource::nextRaw() {
+  if (!pending_.empty()) {
+    auto t = std::move(pending_.front());
+    pending_.pop_front();
+    return t;
+  }
   for (;;) {
     std::unique_ptr<antlr4::Token> t = lexer_.nextToken();
     size_t type = t->getType();
@@ -74,7 +112,7 @@ std::unique_ptr<antlr4::Token> SemicolonTokenSource::nextToken() {
       if (!needSemi_) return t;
       needSemi_ = false;
       auto semi = makeSemi(*t, kEofSemi);
-      pending_ = std::move(t);
+      pending_.push_back(std::move(t));
       return semi;
     }
     if (type == GolLexer::NEWLINE || type == GolLexer::BLOCK_COMMENT) {
@@ -93,6 +131,7 @@ std::unique_ptr<antlr4::Token> SemicolonTokenSource::nextToken() {
     }
     check(*t);
     needSemi_ = endsStatement(type);
+    if (type == GolLexer::QUAL_IDENT && lastType_ == GolLexer::PERIOD) return splitQualified(std::move(t));
     return t;
   }
 }

@@ -5,6 +5,7 @@
 #pragma once
 #include <TokenSource.h>
 
+#include <deque>
 #include <memory>
 #include <string>
 
@@ -34,6 +35,9 @@ class SemicolonTokenSource : public antlr4::TokenSource {
 
  private:
   std::unique_ptr<antlr4::Token> makeSemi(const antlr4::Token& at, const char* text);
+  std::unique_ptr<antlr4::Token> makePart(const antlr4::Token& t, size_t type, size_t from, size_t to, size_t col);
+  std::unique_ptr<antlr4::Token> nextRaw();
+  std::unique_ptr<antlr4::Token> splitQualified(std::unique_ptr<antlr4::Token> t);
   void check(const antlr4::Token& t);
   void checkQuoted(const antlr4::Token& t, char quote);
   void checkEscape(const std::string& s, size_t& i, uint32_t at, char quote);
@@ -46,7 +50,8 @@ class SemicolonTokenSource : public antlr4::TokenSource {
   Diagnostics& diags_;
   gol_antlr::GolLexer lexer_;
   bool needSemi_ = false;
-  std::unique_ptr<antlr4::Token> pending_;
+  size_t lastType_ = 0;  // type of the last token returned (0 before the first)
+  std::deque<std::unique_ptr<antlr4::Token>> pending_;
 };
 
 // True for token types after which a newline inserts a semicolon.

@@ -2,6 +2,8 @@
 #include "types/const.h"
 
 #include <cmath>
+#include <cstdio>
+#include <cstring>
 
 #include "types/constrep.h"
 
@@ -69,6 +71,15 @@ float ConstValue::toFloat32() const {
   return float(toDouble(*num, 24));
 }
 
+double ConstValue::realPart() const {
+  if (!num) return 0;
+  return toDouble(ConstRep::ofRat(asRat(*this)), 53);
+}
+double ConstValue::imagPart() const {
+  if (!num || kind != Kind::Complex) return 0;
+  return toDouble(ConstRep::ofRat(num->im), 53);
+}
+
 std::string ConstValue::toString() const {
   switch (kind) {
     case Kind::Bool: return b ? "true" : "false";
@@ -85,15 +96,39 @@ std::string ConstValue::toString() const {
     }
     case Kind::Int: return num ? num->i.str() : "0";
     case Kind::Float: {
+      // go/constant's floatVal.String: %.6g within float64's range (%g when that hides a
+      // fraction), else an approximate "m.mmmmme+N" computed from the binary exponent.
       if (!num) return "0";
-      if (boost::multiprecision::denominator(num->r) == 1)
-        return boost::multiprecision::numerator(num->r).str();
-      double d = toFloat64();
       char buf[64];
-      snprintf(buf, sizeof buf, "%g", d);
-      std::string out = buf;
-      // Go spells exponents with at least two digits and a sign: 1e+100.
-      return out;
+      double d = toFloat64();
+      BigRat r = asRat(*this);
+      bool isInt = boost::multiprecision::denominator(r) == 1;
+      if (d != 0 && std::isfinite(d)) {
+        snprintf(buf, sizeof buf, "%.6g", d);
+        if (!isInt && !strchr(buf, '.') && !strchr(buf, 'e')) snprintf(buf, sizeof buf, "%g", d);
+        return buf;
+      }
+      if (r == 0) return "0";
+      auto n = boost::multiprecision::numerator(r), q = boost::multiprecision::denominator(r);
+      bool neg = n < 0;
+      if (neg) n = -n;
+      // r = mant * 2**exp with 0.5 <= mant < 1
+      long exp = long(boost::multiprecision::msb(n)) - long(boost::multiprecision::msb(q)) + 1;
+      BigRat mant = BigRat(n, q);
+      if (exp > 0) mant /= BigRat(BigInt(1) << exp);
+      else mant *= BigRat(BigInt(1) << -exp);
+      double m = toDouble(ConstRep::ofRat(mant), 53);
+      double dd = double(exp) * (std::log(2.0) / std::log(10.0));
+      long e = long(dd);
+      m *= std::pow(10.0, dd - double(e));
+      if (std::fabs(m) < 1 - 0.5e-6) m *= 10, e--;
+      else if (std::fabs(m) >= 10) m /= 10, e++;
+      snprintf(buf, sizeof buf, "%s%.6ge%+ld", neg ? "-" : "", m, e);
+      return buf;
+    }
+    case Kind::Complex: {  // go/constant: "(re + imi)" with each part spelled as a float
+      ConstValue re = constant::realOf(*this), im = constant::imagOf(*this);
+      return "(" + re.toString() + " + " + im.toString() + "i)";
     }
     default: return "unknown";
   }

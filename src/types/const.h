@@ -13,16 +13,18 @@ namespace gol {
 struct ConstRep;  // big-number representation, hidden in const.cpp
 
 struct ConstValue {
-  enum class Kind : uint8_t { Unknown, Bool, String, Int, Float } kind = Kind::Unknown;
+  enum class Kind : uint8_t { Unknown, Bool, String, Int, Float, Complex } kind = Kind::Unknown;
   bool b = false;
   std::string s;
-  std::shared_ptr<const ConstRep> num;  // Int and Float
+  std::shared_ptr<const ConstRep> num;  // Int, Float and Complex
 
   // Conversions used by the evaluator; the checker has verified representability.
   int64_t toInt64() const;     // Int (or integral Float), wrapped to 64 bits
   uint64_t toUint64() const;
   double toFloat64() const;    // nearest double
   float toFloat32() const;
+  double realPart() const;    // Complex (or a real constant): nearest doubles of the parts
+  double imagPart() const;
   std::string toString() const;  // Go's spelling for messages: "300", "1e+100", "\"abc\"", "true"
 };
 
@@ -33,10 +35,14 @@ ConstValue makeString(std::string s);
 ConstValue makeInt(int64_t v);
 ConstValue makeUint(uint64_t v);
 ConstValue makeFloat(double v);
+ConstValue makeComplex(const ConstValue& re, const ConstValue& im);  // of two real constants
+ConstValue realOf(const ConstValue& v);  // real(v), imag(v) of any numeric constant: Float
+ConstValue imagOf(const ConstValue& v);
 
 // Literals (raw source text). Return false on a malformed literal.
 bool parseInt(const std::string& raw, ConstValue* out);
 bool parseFloat(const std::string& raw, ConstValue* out);
+bool parseImag(const std::string& raw, ConstValue* out);     // "2i", "1.5e3i": a Complex
 bool parseRune(const std::string& raw, ConstValue* out);      // an Int constant
 bool parseString(const std::string& raw, ConstValue* out);    // interpreted or raw string
 bool unquote(const std::string& raw, std::string* out);       // "..." or `...`
@@ -44,6 +50,7 @@ bool unquote(const std::string& raw, std::string* out);       // "..." or `...`
 bool isIntegral(const ConstValue& v);  // Int, or Float with an integer value
 ConstValue toFloatKind(const ConstValue& v);
 ConstValue toIntKind(const ConstValue& v);  // truncates a Float (callers check integrality)
+ConstValue toComplexKind(const ConstValue& v);  // Int or Float as a Complex with imaginary part 0
 int sign(const ConstValue& v);
 int bitLen(const ConstValue& v);            // of an Int's magnitude
 

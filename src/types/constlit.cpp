@@ -1,6 +1,7 @@
 // Literal parsing for constants: integer (0x 0b 0o 0 prefixes, '_' separators), decimal and
 // hexadecimal floats (exactly, as rationals), rune and string literals with Go's escapes.
 #include <cctype>
+#include <cstring>
 
 #include "types/constrep.h"
 
@@ -216,6 +217,24 @@ bool parseRune(const std::string& raw, ConstValue* out) {
   }
   if (i != body.size()) return false;
   *out = intValue(BigInt(r));
+  return true;
+}
+
+// An imaginary literal: its digits as an integer or float literal (decimal even with a leading
+// 0, as Go keeps for compatibility), times i.
+bool parseImag(const std::string& raw, ConstValue* out) {
+  if (raw.empty() || raw.back() != 'i') return false;
+  std::string body = raw.substr(0, raw.size() - 1);
+  ConstValue v;
+  bool prefixed = body.size() > 1 && body[0] == '0' && std::strchr("xXbBoO", body[1]);
+  bool floaty = body.find_first_of(".pP") != std::string::npos ||
+                (!prefixed && body.find_first_of("eE") != std::string::npos);
+  if (prefixed && !floaty) {
+    if (!parseInt(body, &v)) return false;
+  } else if (!parseFloat(body, &v)) {
+    return false;
+  }
+  *out = complexValue(BigRat(0), asRat(v));
   return true;
 }
 

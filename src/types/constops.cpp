@@ -26,9 +26,18 @@ ConstValue makeFloat(double v) {
   return floatValue(r);
 }
 
+ConstValue makeComplex(const ConstValue& re, const ConstValue& im) { return complexValue(asRat(re), asRat(im)); }
+ConstValue realOf(const ConstValue& v) { return floatValue(asRat(v)); }
+ConstValue imagOf(const ConstValue& v) { return floatValue(asImag(v)); }
+ConstValue toComplexKind(const ConstValue& v) {
+  if (v.kind != ConstValue::Kind::Int && v.kind != ConstValue::Kind::Float) return v;
+  return complexValue(asRat(v), BigRat(0));
+}
+
 bool isIntegral(const ConstValue& v) {
   if (v.kind == ConstValue::Kind::Int) return true;
-  if (v.kind != ConstValue::Kind::Float || !v.num) return false;
+  if (v.kind == ConstValue::Kind::Complex && v.num && v.num->im != 0) return false;
+  if ((v.kind != ConstValue::Kind::Float && v.kind != ConstValue::Kind::Complex) || !v.num) return false;
   return boost::multiprecision::denominator(v.num->r) == 1;
 }
 ConstValue toFloatKind(const ConstValue& v) {
@@ -36,12 +45,13 @@ ConstValue toFloatKind(const ConstValue& v) {
   return floatValue(asRat(v));
 }
 ConstValue toIntKind(const ConstValue& v) {
-  if (v.kind != ConstValue::Kind::Float) return v;
+  if (v.kind != ConstValue::Kind::Float && v.kind != ConstValue::Kind::Complex) return v;
   return intValue(asInt(v));
 }
 int sign(const ConstValue& v) {
   if (!v.num) return 0;
   if (v.num->isInt) return v.num->i.sign();
+  if (v.kind == ConstValue::Kind::Complex && v.num->r == 0) return v.num->im.sign() != 0;  // nonzero: 1
   return v.num->r.sign();
 }
 int bitLen(const ConstValue& v) {
@@ -79,6 +89,20 @@ ConstValue binary(Tok op, const ConstValue& a, const ConstValue& b, bool* divZer
     return ConstValue{};
   }
   if (a.kind == K::Int && b.kind == K::Int) return intBinary(op, asInt(a), asInt(b), divZero);
+  if (a.kind == K::Complex || b.kind == K::Complex) {  // exact (a+bi) op (c+di)
+    BigRat ar = asRat(a), ai = asImag(a), br = asRat(b), bi = asImag(b);
+    switch (op) {
+      case Tok::Add: return complexValue(ar + br, ai + bi);
+      case Tok::Sub: return complexValue(ar - br, ai - bi);
+      case Tok::Mul: return complexValue(ar * br - ai * bi, ar * bi + ai * br);
+      case Tok::Quo: {
+        BigRat d = br * br + bi * bi;
+        if (d == 0) { *divZero = true; return ConstValue{}; }
+        return complexValue((ar * br + ai * bi) / d, (ai * br - ar * bi) / d);
+      }
+      default: return ConstValue{};
+    }
+  }
   if ((a.kind == K::Int || a.kind == K::Float) && (b.kind == K::Int || b.kind == K::Float)) {
     BigRat x = asRat(a), y = asRat(b);
     switch (op) {
@@ -114,6 +138,7 @@ ConstValue unary(Tok op, const ConstValue& a, int unsignedBits) {
     case Tok::Sub:
       if (a.kind == K::Int) return intValue(-asInt(a));
       if (a.kind == K::Float) return floatValue(-asRat(a));
+      if (a.kind == K::Complex) return complexValue(-asRat(a), -asImag(a));
       return ConstValue{};
     case Tok::Xor: {
       if (a.kind != K::Int) return ConstValue{};
@@ -148,6 +173,8 @@ bool compare(Tok op, const ConstValue& a, const ConstValue& b) {
     BigInt x = asInt(a), y = asInt(b);
     return cmpResult(op, x < y ? -1 : x == y ? 0 : 1);
   }
+  if (a.kind == K::Complex || b.kind == K::Complex)  // == and != only
+    return cmpResult(op, asRat(a) == asRat(b) && asImag(a) == asImag(b) ? 0 : 1);
   BigRat x = asRat(a), y = asRat(b);
   return cmpResult(op, x < y ? -1 : x == y ? 0 : 1);
 }
@@ -174,6 +201,15 @@ bool representable(const ConstValue& v, int kindInt, ConstValue* out, const char
   using K = ConstValue::Kind;
   Kind k = Kind(kindInt);
   *reason = "overflows";
+  if (v.kind == K::Complex && k != Kind::Complex64 && k != Kind::Complex128 && k != Kind::UntypedComplex) {
+    // a complex constant has a real type only when its imaginary part is 0
+    if (asImag(v) != 0) {
+      if (k >= Kind::Int && k <= Kind::Uintptr) *reason = "truncated";
+      return false;
+    }
+    ConstValue re = floatValue(asRat(v));
+    return representable(re, kindInt, out, reason);
+  }
   switch (k) {
     case Kind::Bool: case Kind::UntypedBool:
       *out = v;
@@ -189,6 +225,19 @@ bool representable(const ConstValue& v, int kindInt, ConstValue* out, const char
       if (v.kind != K::Int && v.kind != K::Float) return false;
       *out = toFloatKind(v);
       return true;
+    case Kind::UntypedComplex:
+      if (v.kind != K::Int && v.kind != K::Float && v.kind != K::Complex) return false;
+      *out = toComplexKind(v);
+      return true;
+    case Kind::Complex64: case Kind::Complex128: {
+      if (v.kind != K::Int && v.kind != K::Float && v.kind != K::Complex) return false;
+      int bits = k == Kind::Complex64 ? 24 : 53;
+      double re = toDouble(ConstRep::ofRat(asRat(v)), bits), im = toDouble(ConstRep::ofRat(asImag(v)), bits);
+      if (std::isinf(re) || std::isinf(im) || (k == Kind::Complex64 && (std::isinf(float(re)) || std::isinf(float(im)))))
+        return false;
+      *out = makeComplex(makeFloat(re), makeFloat(im));
+      return true;
+    }
     case Kind::Float32: case Kind::Float64: {
       if (v.kind != K::Int && v.kind != K::Float) return false;
       double d = toDouble(*toFloatKind(v).num, k == Kind::Float32 ? 24 : 53);
@@ -203,6 +252,7 @@ bool representable(const ConstValue& v, int kindInt, ConstValue* out, const char
     if (!isIntegral(v)) { *reason = "truncated"; return false; }
     BigInt x = asInt(v);
     *out = intValue(x);
+    if (v.kind == K::Float) *reason = "truncated";  // go/types: float -> integer is always "truncated"
     return intFits(x, k);
   }
   return false;

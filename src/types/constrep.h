@@ -12,7 +12,8 @@ using BigRat = boost::multiprecision::cpp_rational;
 struct ConstRep {
   bool isInt = true;
   BigInt i;
-  BigRat r;
+  BigRat r;   // Float, or a Complex's real part
+  BigRat im;  // Complex: the imaginary part
   static ConstRep ofInt(BigInt v) { ConstRep c; c.isInt = true; c.i = std::move(v); return c; }
   static ConstRep ofRat(BigRat v) { ConstRep c; c.isInt = false; c.r = std::move(v); return c; }
 };
@@ -30,6 +31,17 @@ inline ConstValue floatValue(BigRat v) {
   c.kind = ConstValue::Kind::Float;
   c.num = std::make_shared<ConstRep>(ConstRep::ofRat(std::move(v)));
   return c;
+}
+inline ConstValue complexValue(BigRat re, BigRat im) {
+  ConstValue c;
+  c.kind = ConstValue::Kind::Complex;
+  auto rep = std::make_shared<ConstRep>(ConstRep::ofRat(std::move(re)));
+  rep->im = std::move(im);
+  c.num = rep;
+  return c;
+}
+inline BigRat asImag(const ConstValue& v) {
+  return v.kind == ConstValue::Kind::Complex && v.num ? v.num->im : BigRat(0);
 }
 inline BigRat asRat(const ConstValue& v) {
   if (!v.num) return BigRat(0);

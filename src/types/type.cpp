@@ -149,7 +149,11 @@ bool isFloat(const Type* t) {
   Kind k = uk(t);
   return k == Kind::Float32 || k == Kind::Float64 || k == Kind::UntypedFloat;
 }
-bool isNumeric(const Type* t) { return isInteger(t) || isFloat(t); }
+bool isComplex(const Type* t) {
+  Kind k = uk(t);
+  return k == Kind::Complex64 || k == Kind::Complex128 || k == Kind::UntypedComplex;
+}
+bool isNumeric(const Type* t) { return isInteger(t) || isFloat(t) || isComplex(t); }
 bool isString(const Type* t) { Kind k = uk(t); return k == Kind::String || k == Kind::UntypedString; }
 bool isBoolean(const Type* t) { Kind k = uk(t); return k == Kind::Bool || k == Kind::UntypedBool; }
 bool isUntyped(const Type* t) {
@@ -158,8 +162,7 @@ bool isUntyped(const Type* t) {
 bool isInterface(const Type* t) { return uk(t) == Kind::Interface; }
 bool isConstType(const Type* t) {
   Kind k = uk(t);
-  return (k >= Kind::Bool && k <= Kind::String && k != Kind::Complex64 && k != Kind::Complex128) ||
-         (k >= Kind::UntypedBool && k <= Kind::UntypedString);
+  return (k >= Kind::Bool && k <= Kind::String) || (k >= Kind::UntypedBool && k <= Kind::UntypedString);
 }
 
 bool isComparable(const Type* t) {
@@ -177,7 +180,7 @@ bool isComparable(const Type* t) {
   }
 }
 
-bool isOrdered(const Type* t) { return isNumeric(t) || isString(t); }
+bool isOrdered(const Type* t) { return (isNumeric(t) && !isComplex(t)) || isString(t); }
 
 int intBits(const Type* t) {
   switch (uk(t)) {

@@ -21,7 +21,7 @@ enum class Kind : uint8_t {
   Invalid,
   Bool, Int, Int8, Int16, Int32, Int64, Uint, Uint8, Uint16, Uint32, Uint64, Uintptr,
   Float32, Float64, Complex64, Complex128, String, UnsafePointer,
-  UntypedBool, UntypedInt, UntypedRune, UntypedFloat, UntypedString, UntypedNil,
+  UntypedBool, UntypedInt, UntypedRune, UntypedFloat, UntypedComplex, UntypedString, UntypedNil,
   Array, Slice, Struct, Pointer, Func, Interface, Map, Chan, Named, Tuple,
 };
 
@@ -82,6 +82,7 @@ struct Type {
 bool isInteger(const Type* t);     // sized/unsized ints, uintptr, untyped int/rune
 bool isUnsigned(const Type* t);
 bool isFloat(const Type* t);       // float32/64, untyped float
+bool isComplex(const Type* t);     // complex64/128, untyped complex
 bool isNumeric(const Type* t);
 bool isString(const Type* t);      // string or untyped string
 bool isBoolean(const Type* t);

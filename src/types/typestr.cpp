@@ -29,6 +29,7 @@ const char* basicName(Kind k) {
     case Kind::UntypedInt: return "untyped int";
     case Kind::UntypedRune: return "untyped rune";
     case Kind::UntypedFloat: return "untyped float";
+    case Kind::UntypedComplex: return "untyped complex";
     case Kind::UntypedString: return "untyped string";
     case Kind::UntypedNil: return "untyped nil";
     default: return "invalid type";
