@@ -2,6 +2,7 @@
 // standard packages on first use (parsing and checking them, also transitively), and finishes
 // the annotations that are known only at the end (boxed variables).
 #include "check/checker.h"
+#include "check/std_packages.h"
 
 #include <exception>
 #include <mutex>
@@ -70,7 +71,7 @@ static void declareImports(Checker& c, ast::File* f, Scope* into) {
     if (!imp) continue;
     Package* p = c.importPackage(imp->path, imp->pos);
     if (!p) {
-      c.errorf(imp->pos, "package " + imp->path + " is not in std");
+      c.errorf(imp->pos, notProvidedMessage(imp->path));
       continue;
     }
     std::string name = p->name;

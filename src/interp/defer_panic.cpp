@@ -14,6 +14,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 
 #include "base/source.h"
 #include "interp/hints.h"
@@ -51,6 +52,24 @@ std::string captureTrace(GState* g) {
     out += " +0x0\n";
   }
   return out;
+}
+
+// runtime.Caller's view of the same frames (natives push none, so frame 0 is the gol function
+// that called runtime.Caller).
+static bool callerPosHook(int skip, std::string* file, int64_t* line) {
+  GState* g = currentG();
+  int n = 0;
+  for (Frame* fr = g ? g->top : nullptr; fr && n < 10000; fr = fr->parent) {
+    if (!fr->fn) continue;
+    if (n++ < skip) continue;
+    std::string at = posString(fr->pos);  // "/abs/file.gol:LINE"
+    auto colon = at.rfind(':');
+    if (colon == std::string::npos) return false;
+    *file = at.substr(0, colon);
+    *line = std::atoll(at.c_str() + colon + 1);
+    return true;
+  }
+  return false;
 }
 
 // ---------------------------------------------------------------- runtime error values
@@ -322,6 +341,7 @@ void installPanicHooks() {
   rt::hooks().callFunc = hookCallFunc;
   rt::hooks().boundMethod = hookBoundMethod;
   rt::hooks().newError = newErrorValue;
+  rt::hooks().callerPos = callerPosHook;
 }
 
 }  // namespace gol::interp
