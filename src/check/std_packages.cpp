@@ -9,11 +9,19 @@ namespace gol::check {
 const std::vector<StdPackage>& stdPackages() {
   static const std::vector<StdPackage> table = [] {
     std::vector<StdPackage> t = {
-        {"bufio", "bufio"},   {"bytes", "bytes"},     {"context", "context"},     {"errors", "errors"},
-        {"fmt", "fmt"},       {"io", "io"},           {"maps", "maps"},           {"math", "math"},
-        {"math/rand", "rand"}, {"os", "os"},          {"runtime", "runtime"},     {"slices", "slices"},
-        {"sort", "sort"},     {"strconv", "strconv"}, {"strings", "strings"},     {"sync", "sync"},
-        {"sync/atomic", "atomic"}, {"time", "time"},  {"unicode", "unicode"},     {"unicode/utf8", "utf8"},
+        {"bufio", "bufio"},       {"bytes", "bytes"},
+        {"context", "context"},   {"errors", "errors"},
+        {"flag", "flag"},         {"fmt", "fmt"},
+        {"io", "io"},             {"io/fs", "fs"},
+        {"log", "log"},           {"maps", "maps"},
+        {"math", "math"},         {"math/rand", "rand"},
+        {"os", "os"},             {"path", "path"},
+        {"path/filepath", "filepath"}, {"regexp", "regexp"},
+        {"runtime", "runtime"},   {"slices", "slices"},
+        {"sort", "sort"},         {"strconv", "strconv"},
+        {"strings", "strings"},   {"sync", "sync"},
+        {"sync/atomic", "atomic"}, {"time", "time"},
+        {"unicode", "unicode"},   {"unicode/utf8", "utf8"},
     };
     std::sort(t.begin(), t.end(), [](const StdPackage& a, const StdPackage& b) { return std::string(a.path) < b.path; });
     return t;
