@@ -10,7 +10,8 @@ const std::vector<StdPackage>& stdPackages() {
   static const std::vector<StdPackage> table = [] {
     std::vector<StdPackage> t = {
         {"bufio", "bufio"},       {"bytes", "bytes"},
-        {"context", "context"},   {"errors", "errors"},
+        {"context", "context"},   {"encoding/json", "json"},
+        {"errors", "errors"},
         {"flag", "flag"},         {"fmt", "fmt"},
         {"io", "io"},             {"io/fs", "fs"},
         {"log", "log"},           {"maps", "maps"},
