@@ -10,9 +10,10 @@ const std::vector<StdPackage>& stdPackages() {
   static const std::vector<StdPackage> table = [] {
     std::vector<StdPackage> t = {
         {"bufio", "bufio"},       {"bytes", "bytes"},
-        {"context", "context"},   {"encoding/json", "json"},
+        {"context", "context"},   {"crypto/sha256", "sha256"},
+        {"encoding/hex", "hex"},  {"encoding/json", "json"},
         {"errors", "errors"},
-        {"flag", "flag"},         {"fmt", "fmt"},
+        {"flag", "flag"},         {"fmt", "fmt"},           {"hash", "hash"},
         {"io", "io"},             {"io/fs", "fs"},
         {"log", "log"},           {"maps", "maps"},
         {"math", "math"},         {"math/rand", "rand"},
