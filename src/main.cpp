@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "check/std_packages.h"
 #include "driver.h"
 #include "repl/repl.h"
 #include "runtime/object.h"
@@ -46,10 +47,26 @@ one is a script: top-level statements run in order, and standard packages need n
 
 The subset leaves out: generics (type parameters), goto, complex numbers (complex64/128,
 complex/real/imag), imports of packages other than the standard ones gol provides, unsafe,
-reflect, cgo, struct tags' meaning, and runtime/debug tooling.
-Standard packages: fmt strings strconv errors math math/rand sort slices maps os io bufio
-unicode unicode/utf8 sync sync/atomic time context runtime.
+reflect, cgo, and runtime/debug tooling.
 )";
+
+// The "Standard packages:" paragraph of gol help, from the checker's table of packages.
+std::string stdPackagesHelp() {
+  std::string out = "Standard packages:";
+  size_t col = out.size();
+  for (auto& p : gol::check::stdPackages()) {
+    size_t n = std::strlen(p.path);
+    if (col + 1 + n > 100) {
+      out += "\n ";
+      col = 1;
+    }
+    out += ' ';
+    out += p.path;
+    col += 1 + n;
+  }
+  out += '\n';
+  return out;
+}
 
 constexpr const char* kRunHelp = R"help(usage: gol run [flags] FILE... [args]
 
@@ -497,7 +514,7 @@ int dispatch(const std::vector<std::string>& args) {
     else if (args.size() > 1 && args[1] == "explore") fmt::print("{}", kExploreHelp);
     else if (args.size() > 1 && args[1] == "step") fmt::print("{}", kStepHelp);
     else if (args.size() > 1 && args[1] == "vet") fmt::print("{}", kVetHelp);
-    else fmt::print("{}", kHelp);
+    else fmt::print("{}{}", kHelp, stdPackagesHelp());
     return 0;
   }
   if (cmd == "run") return runCommand(args, 1);
