@@ -311,7 +311,15 @@ struct Decoder {
       case Node::String: return rt::boxIface(tt.basic(Kind::String), str(n.text));
       case Node::Number:
         if (numberType) return rt::boxIface(numberType, str(n.text));
-        return rt::boxIface(tt.basic(Kind::Float64), Value::F(std::strtod(n.text.c_str(), nullptr)));
+        {
+          errno = 0;
+          double f = std::strtod(n.text.c_str(), nullptr);
+          if (errno == ERANGE && std::isinf(f)) {  // Go: ParseFloat's range error
+            typeError("number " + n.text, tt.basic(Kind::Float64), n.end);
+            return Value();
+          }
+          return rt::boxIface(tt.basic(Kind::Float64), Value::F(f));
+        }
       case Node::Array: {
         const Type* st = tt.slice(tt.anyType());
         int64_t len = int64_t(n.elems.size());
