@@ -45,6 +45,31 @@ Value pointerTo(const Type* t, Value* slot, const void* base) {
   return Value::P(p);
 }
 
+// s as a decimal integer of type u (Go: ParseInt/ParseUint base 10, then the type's range);
+// false for a fraction, an exponent, a sign on an unsigned type or an overflow.
+bool parseInteger(const std::string& s, const Type* u, Value* out) {
+  if (s.empty() || s.find_first_of(".eE") != std::string::npos) return false;
+  int bits = intBits(u);
+  char* end = nullptr;
+  errno = 0;
+  if (isUnsigned(u)) {
+    if (s[0] == '-' || s[0] == '+') return false;
+    unsigned long long v = std::strtoull(s.c_str(), &end, 10);
+    if (errno == ERANGE || *end || (bits < 64 && v >> bits)) return false;
+    *out = Value::U(v);
+    return true;
+  }
+  if (s[0] == '+') return false;
+  long long v = std::strtoll(s.c_str(), &end, 10);
+  if (errno == ERANGE || *end) return false;
+  if (bits < 64) {
+    long long lim = 1LL << (bits - 1);
+    if (v < -lim || v >= lim) return false;
+  }
+  *out = Value::I(v);
+  return true;
+}
+
 struct Decoder {
   std::string_view src;
   const Type* numberType = nullptr;  // json.Number when UseNumber, else null
@@ -274,26 +299,9 @@ struct Decoder {
           return;
         }
         if (isInteger(u)) {
-          int bits = intBits(u);
-          bool ok = s.find_first_of(".eE") == std::string::npos;
-          if (ok && isUnsigned(u)) {
-            errno = 0;
-            char* end;
-            unsigned long long v = s[0] == '-' ? (ok = false, 0) : std::strtoull(s.c_str(), &end, 10);
-            if (ok && (errno == ERANGE || (bits < 64 && v >> bits))) ok = false;
-            if (ok) rt::store(slot, Value::U(v));
-          } else if (ok) {
-            errno = 0;
-            char* end;
-            long long v = std::strtoll(s.c_str(), &end, 10);
-            if (errno == ERANGE) ok = false;
-            if (ok && bits < 64) {
-              long long lim = 1LL << (bits - 1);
-              if (v < -lim || v >= lim) ok = false;
-            }
-            if (ok) rt::store(slot, Value::I(v));
-          }
-          if (!ok) typeError("number " + s, t, n.end);
+          Value v;
+          if (parseInteger(s, u, &v)) rt::store(slot, v);
+          else typeError("number " + s, t, n.end);
           return;
         }
         typeError("number", t, n.end);
@@ -434,19 +442,10 @@ struct Decoder {
       if (kk == Kind::String) {
         key = str(n.keys[i]);
       } else {
-        Node kn;
-        kn.kind = Node::Number;
-        kn.text = n.keys[i];
-        kn.end = n.elems[i].begin;
-        auto* cell = static_cast<rt::Cell*>(rt::alloc(sizeof(rt::Cell), rt::ObjKind::Cell));
-        size_t before = errKind;
-        bool numeric = !kn.text.empty() && (kn.text[0] == '-' || (kn.text[0] >= '0' && kn.text[0] <= '9'));
-        if (numeric) scalar(kn, kt, &cell->v, false);
-        if (!numeric || (errKind && !before)) {
-          if (!numeric) typeError("number " + n.keys[i], kt, n.begin + 1);
+        if (!parseInteger(n.keys[i], kt->underlying(), &key)) {
+          typeError("number " + n.keys[i], kt, n.begin + 1);
           continue;
         }
-        key = rt::load(&cell->v);
       }
       auto* cell = static_cast<rt::Cell*>(rt::alloc(sizeof(rt::Cell), rt::ObjKind::Cell));
       rt::store(&cell->v, rt::zeroValue(u->elem));
