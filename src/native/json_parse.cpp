@@ -13,7 +13,9 @@ namespace {
 std::string quoteChar(unsigned char c) {
   if (c == '\'') return "'\\''";
   if (c == '"') return "'\"'";
-  std::string q = quoteWith(std::string(1, char(c)), '"', false);
+  std::string r;  // Go quotes string(c): the byte as a rune, so 0xC3 is 'Ã'
+  appendRune(r, c);
+  std::string q = quoteWith(r, '"', false);
   return "'" + q.substr(1, q.size() - 2) + "'";
 }
 
@@ -142,7 +144,7 @@ struct Parser {
       if (c < 0x20) return fail("in string literal");
       if (c == '\\') {
         i++;
-        if (i >= s.size()) return fail("");
+        if (i >= s.size()) return failInToken("in string escape code");
         char e = s[i];
         switch (e) {
           case '"': *out += '"'; break;
@@ -157,7 +159,7 @@ struct Parser {
             for (size_t j = 1; j <= 4; j++) {
               if (i + j >= s.size()) {
                 i += j;
-                return fail("");
+                return failInToken("in \\u hexadecimal character escape");
               }
               char h = s[i + j];
               if (!((h >= '0' && h <= '9') || (h >= 'a' && h <= 'f') || (h >= 'A' && h <= 'F'))) {

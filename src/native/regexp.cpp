@@ -60,23 +60,75 @@ const char* goErrorText(RE2::ErrorCode c) {
   }
 }
 
+// The text a program matches against, as RE2 must see it. Go's regexp reads an invalid UTF-8
+// byte as U+FFFD of width 1 (so `.` matches it); RE2 in UTF-8 mode matches no such byte. Text
+// with invalid bytes is therefore matched in a copy where each one is U+FFFD, and offsets are
+// mapped back: Go's semantics, paid for only by invalid input.
+struct Text {
+  std::string_view orig;
+  std::string fixed;
+  std::vector<int64_t> toOrig;   // fixed offset -> original offset (size fixed+1)
+  std::vector<int64_t> toFixed;  // original offset -> fixed offset (size orig+1)
+  bool remapped = false;
+
+  explicit Text(std::string_view s) : orig(s) {
+    static const char kEmpty[] = "";
+    // An empty gol string may have no data pointer, and RE2 marks a group that did not take
+    // part by a null one: give the text a real address so an empty match at 0 is told apart.
+    if (!orig.data()) orig = std::string_view(kEmpty, 0);
+    size_t i = 0;
+    for (; i < orig.size(); i++) {
+      if (static_cast<unsigned char>(orig[i]) < 0x80) continue;
+      int w;
+      if (decode(orig, i, &w) == 0xFFFD && w == 1) break;
+      i += size_t(w) - 1;
+    }
+    if (i == orig.size()) return;  // valid UTF-8: matched as it is
+    remapped = true;
+    toFixed.assign(orig.size() + 1, 0);
+    for (size_t k = 0; k < orig.size();) {
+      int w = 1;
+      bool bad = static_cast<unsigned char>(orig[k]) >= 0x80 && decode(orig, k, &w) == 0xFFFD && w == 1;
+      for (int j = 0; j < w; j++) toFixed[k + size_t(j)] = int64_t(fixed.size());
+      if (bad) {
+        fixed += "\xEF\xBF\xBD";
+        for (int j = 0; j < 3; j++) toOrig.push_back(int64_t(k));
+      } else {
+        fixed.append(orig.substr(k, size_t(w)));
+        for (int j = 0; j < w; j++) toOrig.push_back(int64_t(k) + j);
+      }
+      k += size_t(w);
+    }
+    toFixed[orig.size()] = int64_t(fixed.size());
+    toOrig.push_back(int64_t(orig.size()));
+  }
+  std::string_view view() const { return remapped ? std::string_view(fixed) : orig; }
+};
+
 // The submatch indices (2 per group, -1 when a group did not take part) of the leftmost match
-// at or after pos; false when there is none.
-bool findAt(const RE2* re, std::string_view s, size_t pos, std::vector<int64_t>* out) {
+// at or after pos (an offset into the original text); false when there is none.
+bool findAt(const RE2* re, const Text& t, size_t pos, std::vector<int64_t>* out) {
+  std::string_view s = t.view();
+  if (pos > t.orig.size()) return false;
+  if (t.remapped) pos = size_t(t.toFixed[pos]);
   int ngroups = re->NumberOfCapturingGroups() + 1;
   std::vector<re2::StringPiece> sub(static_cast<size_t>(ngroups));
   re2::StringPiece text(s.data(), s.size());
-  if (pos > s.size() || !re->Match(text, pos, s.size(), RE2::UNANCHORED, sub.data(), ngroups)) return false;
+  if (!re->Match(text, pos, s.size(), RE2::UNANCHORED, sub.data(), ngroups)) return false;
   out->clear();
   for (auto& p : sub) {
     if (p.data() == nullptr) {
       out->push_back(-1);
       out->push_back(-1);
-    } else {
-      int64_t b = p.data() - s.data();
-      out->push_back(b);
-      out->push_back(b + int64_t(p.size()));
+      continue;
     }
+    int64_t b = p.data() - s.data(), e = b + int64_t(p.size());
+    if (t.remapped) {
+      b = t.toOrig[size_t(b)];
+      e = t.toOrig[size_t(e)];
+    }
+    out->push_back(b);
+    out->push_back(e);
   }
   return true;
 }
@@ -146,7 +198,9 @@ GOL_NATIVE(regexp_compile, "regexp.compile") {
 GOL_NATIVE(regexp_match, "regexp.match") {
   const RE2* re = prog(call.args[0].i);
   std::string_view s = sv(call.args[1]);
-  call.results[0] = Value::B(re && RE2::PartialMatch(re2::StringPiece(s.data(), s.size()), *re));
+  Text t(s);
+  std::string_view v = t.view();
+  call.results[0] = Value::B(re && RE2::PartialMatch(re2::StringPiece(v.data(), v.size()), *re));
 }
 
 // find(id, s, pos) []int: the leftmost match at or after pos, nil when none.
@@ -154,7 +208,8 @@ GOL_NATIVE(regexp_find, "regexp.find") {
   const RE2* re = prog(call.args[0].i);
   std::vector<int64_t> m;
   int64_t pos = call.args[2].i;
-  if (!re || pos < 0 || !findAt(re, sv(call.args[1]), size_t(pos), &m)) {
+  Text t(sv(call.args[1]));
+  if (!re || pos < 0 || !findAt(re, t, size_t(pos), &m)) {
     call.results[0] = Value();
     return;
   }
@@ -173,10 +228,11 @@ GOL_NATIVE(regexp_findAll, "regexp.findAll") {
     return;
   }
   if (n < 0) n = int64_t(s.size()) + 1;
+  Text t(s);
   std::vector<int64_t> all, m;
   int64_t prevEnd = -1, count = 0;
   for (size_t pos = 0; count < n && pos <= s.size();) {
-    if (!findAt(re, s, pos, &m)) break;
+    if (!findAt(re, t, pos, &m)) break;
     bool accept = true;
     if (m[1] == int64_t(pos)) {
       if (m[0] == prevEnd) accept = false;
