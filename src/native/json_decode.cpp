@@ -93,10 +93,18 @@ struct Decoder {
     for (size_t i = 0; i < fieldStack.size(); i++) f += (i ? "." : "") + fieldStack[i];
     errField = f;
   }
+  // Go saves these and goes on (the first saved error is returned at the end)...
   void otherError(const std::string& m) {
     if (errKind) return;
     errKind = 2;
     errMsg = m;
+  }
+  // ...but returns these at once, in place of any saved one: decoding stops.
+  bool stopped = false;
+  void hardError(const std::string& m) {
+    errKind = 2;
+    errMsg = m;
+    stopped = true;
   }
 
   static const char* what(const Node& n) {
@@ -136,15 +144,17 @@ struct Decoder {
     Value a = rt::bytesFromString(str(arg));
     Value r;
     h.callFunc(fn, &a, 1, &r, 1);
-    if (r.p && !errKind) {
-      errKind = 3;  // the method's own error value, returned as is
+    if (r.p) {  // the method's own error, returned as is and at once (Go's d.value returns it)
+      errKind = 3;
       errorValue = r;
+      stopped = true;
     }
     return true;
   }
   Value errorValue;  // errKind 3: the error an Unmarshaler returned (kept reachable by the caller)
 
   void store(const Node& n, const Type* t, Value* slot, const void* base) {
+    if (stopped) return;
     deep([&] { storeImpl(n, t, slot, base); });
   }
 
@@ -271,7 +281,8 @@ struct Decoder {
             std::string m;
             int64_t off;
             if (!parse(n.text, &num, &m, &off) || num.kind != Node::Number) {
-              otherError("json: invalid number literal, trying to unmarshal \"\\\"" + n.text + "\\\"\" into Number");
+              hardError("json: invalid number literal, trying to unmarshal " +
+                        quoteWith(src.substr(n.begin, n.end - n.begin), '"', false) + " into Number");
               return;
             }
           }
