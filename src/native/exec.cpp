@@ -3,7 +3,8 @@
 // its stdin, collects the output pipes and reaps it; the goroutine in Wait parks (reason
 // "syscall", with an external wait open so an idle scheduler is not a deadlock) and the helper
 // readies it, as a channel sender readies a receiver: the waiter is recorded under the
-// process's lock, which park releases only after the switch (DESIGN.md §8.2).
+// process's lock, which park releases only after the switch (DESIGN.md §8.2). In a seeded run
+// (a policy installed) the single worker waits for the child instead.
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
@@ -13,6 +14,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <condition_variable>
 #include <csignal>
 #include <cstring>
 #include <map>
@@ -25,6 +27,7 @@
 #include "native/native.h"
 #include "native/stdlib_util.h"
 #include "runtime/native_api.h"
+#include "sched/policy.h"
 #include "sched/sched.h"
 
 extern char** environ;
@@ -35,6 +38,7 @@ namespace {
 // One started child. Owned by the table until Wait collects it.
 struct Proc {
   std::mutex mu;
+  std::condition_variable exited;  // seeded runs: the worker itself waits here
   pid_t pid = -1;
   bool done = false;
   int status = 0;
@@ -119,6 +123,7 @@ void helper(Proc* p, int inFd, std::string input, int outFd, int errFd) {
     p->status = st;
     g = p->waiter;
     p->waiter = nullptr;
+    p->exited.notify_all();
   }
   if (g) sched::ready(g);
 }
@@ -230,6 +235,14 @@ GOL_NATIVE(exec_wait, "os/exec.wait") {
     return;
   }
   p->mu.lock();
+  if (!p->done && sched::detail::g_policy) {
+    // A seeded run has one worker and a policy that only its own thread may drive (ready from
+    // the helper would race it): the worker waits for the child itself. Everything stands still
+    // meanwhile, which also keeps the run's schedule reproducible.
+    std::unique_lock<std::mutex> lk(p->mu, std::adopt_lock);
+    p->exited.wait(lk, [p] { return p->done; });
+    lk.release();
+  }
   if (!p->done) {
     p->waiter = sched::current();
     sched::beginExternalWait();
