@@ -4,7 +4,7 @@
 // "syscall", with an external wait open so an idle scheduler is not a deadlock) and the helper
 // readies it, as a channel sender readies a receiver: the waiter is recorded under the
 // process's lock, which park releases only after the switch (DESIGN.md §8.2). In a seeded run
-// (a policy installed) the single worker waits for the child instead.
+// (a policy installed) the goroutine polls instead, in steps of real and virtual time.
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <chrono>
 #include <condition_variable>
 #include <csignal>
 #include <cstring>
@@ -235,12 +236,17 @@ GOL_NATIVE(exec_wait, "os/exec.wait") {
     return;
   }
   p->mu.lock();
-  if (!p->done && sched::detail::g_policy) {
+  if (sched::detail::g_policy) {
     // A seeded run has one worker and a policy that only its own thread may drive (ready from
-    // the helper would race it): the worker waits for the child itself. Everything stands still
-    // meanwhile, which also keeps the run's schedule reproducible.
+    // the helper would race it). So the goroutine polls: it waits up to a millisecond of real
+    // time for the child, then sleeps a millisecond of the run's (virtual) time, so other
+    // goroutines and timers go on (a CommandContext deadline can kill the child).
     std::unique_lock<std::mutex> lk(p->mu, std::adopt_lock);
-    p->exited.wait(lk, [p] { return p->done; });
+    while (!p->exited.wait_for(lk, std::chrono::milliseconds(1), [p] { return p->done; })) {
+      lk.unlock();
+      sched::sleep(1000000);
+      lk.lock();
+    }
     lk.release();
   }
   if (!p->done) {
