@@ -255,6 +255,38 @@ GOL_NATIVE(regexp_findAll, "regexp.findAll") {
   call.results[0] = all.empty() ? Value() : intSlice(all);
 }
 
+// replaceMatches(id, s) []int: the matches Go's replaceAll loop visits, each as a flag (1: the
+// replacement applies; 0: an empty match right after the previous one, which is copied, not
+// replaced) followed by its submatch indices; after each match the search advances at least one
+// rune. One native call, so a string with many matches is scanned (and UTF-8-checked) once.
+GOL_NATIVE(regexp_replaceMatches, "regexp.replaceMatches") {
+  const RE2* re = prog(call.args[0].i);
+  std::string_view s = sv(call.args[1]);
+  if (!re) {
+    call.results[0] = Value();
+    return;
+  }
+  Text t(s);
+  std::vector<int64_t> all, m;
+  int64_t lastMatchEnd = 0;
+  for (size_t searchPos = 0; searchPos <= s.size();) {
+    if (!findAt(re, t, searchPos, &m)) break;
+    all.push_back(m[1] > lastMatchEnd || m[0] == 0 ? 1 : 0);
+    all.insert(all.end(), m.begin(), m.end());
+    lastMatchEnd = m[1];
+    size_t width = 1;
+    if (searchPos < s.size()) {
+      int w;
+      decode(s, searchPos, &w);
+      width = size_t(w);
+    }
+    if (searchPos + width > size_t(m[1])) searchPos += width;
+    else if (searchPos + 1 > size_t(m[1])) searchPos++;
+    else searchPos = size_t(m[1]);
+  }
+  call.results[0] = all.empty() ? Value() : intSlice(all);
+}
+
 GOL_NATIVE(regexp_QuoteMeta, "regexp.QuoteMeta") {
   std::string_view s = sv(call.args[0]);
   std::string out;
