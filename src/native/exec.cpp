@@ -2,8 +2,9 @@
 // waiting for it without holding a worker. Each started child gets a helper thread that feeds
 // its stdin, collects the output pipes and reaps it; the goroutine in Wait parks (reason
 // "syscall", with an external wait open so an idle scheduler is not a deadlock) and the helper
-// readies it, as a channel sender readies a receiver: the waiter is recorded under the
-// process's lock, which park releases only after the switch (DESIGN.md §8.2). In a seeded run
+// readies it, as a channel sender readies a receiver; park's unlock function (run after the
+// switch, DESIGN.md §8.2) and the helper agree through one atomic on which of them readies the
+// goroutine, so it is readied exactly once and only when really parked. In a seeded run
 // (a policy installed) the goroutine polls instead, in steps of real and virtual time.
 #include <fcntl.h>
 #include <poll.h>
@@ -13,6 +14,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
 #include <chrono>
 #include <condition_variable>
@@ -38,13 +40,19 @@ namespace {
 
 // One started child. Owned by the table until Wait collects it.
 struct Proc {
-  std::mutex mu;
-  std::condition_variable exited;  // seeded runs: the worker itself waits here
+  std::mutex mu;  // guards out, err, status and done; each side locks and unlocks it itself
+  std::condition_variable exited;  // seeded runs: the goroutine polls on it
   pid_t pid = -1;
   bool done = false;
   int status = 0;
   std::string out, err;  // captured stdout / stderr (combined output goes to out)
-  sched::G* waiter = nullptr;
+  // Who readies the waiter: kRunning until one side moves it. The parked goroutine's unlock
+  // function sets kParked, the helper sets kDone; whichever comes second readies the waiter
+  // (no lock is held across the park: a lock taken by the goroutine and released on g0 would
+  // be released by another fiber).
+  enum : int { kRunning, kParked, kDone };
+  std::atomic<int> handoff{kRunning};
+  sched::G* waiter = nullptr;  // written before the park, read by whoever readies it
 };
 
 std::mutex gTableMu;
@@ -117,16 +125,13 @@ void helper(Proc* p, int inFd, std::string input, int outFd, int errFd) {
   int st = 0;
   while (waitpid(p->pid, &st, 0) < 0 && errno == EINTR) {
   }
-  sched::G* g;
   {
     std::lock_guard<std::mutex> lk(p->mu);
     p->done = true;
     p->status = st;
-    g = p->waiter;
-    p->waiter = nullptr;
     p->exited.notify_all();
   }
-  if (g) sched::ready(g);
+  if (p->handoff.exchange(Proc::kDone, std::memory_order_acq_rel) == Proc::kParked) sched::ready(p->waiter);
 }
 
 std::vector<std::string> stringList(Value slice) {
@@ -235,27 +240,30 @@ GOL_NATIVE(exec_wait, "os/exec.wait") {
     call.results[2] = Value();
     return;
   }
-  p->mu.lock();
   if (sched::detail::g_policy) {
     // A seeded run has one worker and a policy that only its own thread may drive (ready from
     // the helper would race it). So the goroutine polls: it waits up to a millisecond of real
     // time for the child, then sleeps a millisecond of the run's (virtual) time, so other
     // goroutines and timers go on (a CommandContext deadline can kill the child).
-    std::unique_lock<std::mutex> lk(p->mu, std::adopt_lock);
+    std::unique_lock<std::mutex> lk(p->mu);
     while (!p->exited.wait_for(lk, std::chrono::milliseconds(1), [p] { return p->done; })) {
       lk.unlock();
       sched::sleep(1000000);
       lk.lock();
     }
-    lk.release();
-  }
-  if (!p->done) {
+  } else if (p->handoff.load(std::memory_order_acquire) != Proc::kDone) {
     p->waiter = sched::current();
     sched::beginExternalWait();
-    sched::park(sched::WaitReason::Syscall, [](void* m) { static_cast<std::mutex*>(m)->unlock(); }, &p->mu);
+    sched::park(
+        sched::WaitReason::Syscall,
+        [](void* arg) {  // on g0, after the switch: the goroutine is really parked now
+          auto* q = static_cast<Proc*>(arg);
+          if (q->handoff.exchange(Proc::kParked, std::memory_order_acq_rel) == Proc::kDone) sched::ready(q->waiter);
+        },
+        p);
     sched::endExternalWait();
-    p->mu.lock();
   }
+  p->mu.lock();
   int st = p->status;
   std::string out = std::move(p->out), err = std::move(p->err);
   p->mu.unlock();
