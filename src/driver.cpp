@@ -23,7 +23,7 @@
 #include "check/check.h"
 #include "interp/interp.h"
 #include "interp/recording.h"
-#include "native/sandbox.h"
+#include "native/host.h"
 #include "teach/explore.h"
 #include "vet/vet.h"
 #include "stdlib.h"
@@ -31,6 +31,16 @@
 
 namespace gol::driver {
 namespace {
+
+// gol run -sandbox (what gol play runs programs with): every native that reaches the host
+// (native/host.h: files, processes, the environment, the host name) panics instead.
+const char* sandboxPolicy(std::string_view native) {
+  static thread_local std::string why;
+  why = "gol -sandbox: this program may not use the file system, other processes, the environment "
+        "or the host name (" + std::string(native) + ")";
+  return why.c_str();
+}
+
 
 int runEachProcs(const Options& opts, Program* prog);
 interp::RunOptions runOptions(const Options& opts);
@@ -185,7 +195,7 @@ int runParsed(const Options& opts, const std::vector<FileId>& ids) {
     printDiagnostics(diags);
     return 1;
   }
-  native::setSandboxed(opts.sandbox);
+  if (opts.sandbox) native::setHostPolicy(sandboxPolicy);
   if (opts.procsList.size() > 1) return runEachProcs(opts, prog);
   interp::RunOptions run = runOptions(opts);
   return interp::runProgram(prog, run);
@@ -293,7 +303,7 @@ int exploreFiles(const Options& opts) {
   std::vector<ast::File*> files;
   Program* prog = checkFiles(opts, &files);
   if (!prog) return 1;
-  native::setSandboxed(opts.sandbox);
+  if (opts.sandbox) native::setHostPolicy(sandboxPolicy);
   gExploreOpts = &opts;
   gExploreProg = prog;
   teach::ExploreOptions eo;

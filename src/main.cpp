@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "base/flag_values.h"
+#include "check/std_packages.h"
 #include "driver.h"
 #include "play/play.h"
 #include "repl/repl.h"
@@ -50,10 +51,26 @@ may leave them unused). A file without one is a script: top-level statements run
 standard packages need no import, and unused names are allowed (as in the REPL).
 
 The subset leaves out: generics (type parameters), imports of packages other than the standard
-ones gol provides, unsafe, reflect, cgo, struct tags' meaning, and runtime/debug tooling.
-Standard packages: fmt strings strconv errors math math/rand sort slices maps os io bufio
-unicode unicode/utf8 sync sync/atomic time context runtime.
+ones gol provides, unsafe, reflect, cgo, and runtime/debug tooling.
 )";
+
+// The "Standard packages:" paragraph of gol help, from the checker's table of packages.
+std::string stdPackagesHelp() {
+  std::string out = "Standard packages:";
+  size_t col = out.size();
+  for (auto& p : gol::check::stdPackages()) {
+    size_t n = std::strlen(p.path);
+    if (col + 1 + n > 100) {
+      out += "\n ";
+      col = 1;
+    }
+    out += ' ';
+    out += p.path;
+    col += 1 + n;
+  }
+  out += '\n';
+  return out;
+}
 
 constexpr const char* kRunHelp = R"help(usage: gol run [flags] FILE... [args]
 
@@ -488,7 +505,7 @@ int dispatch(const std::vector<std::string>& args) {
     else if (args.size() > 1 && args[1] == "step") fmt::print("{}", kStepHelp);
     else if (args.size() > 1 && args[1] == "vet") fmt::print("{}", kVetHelp);
     else if (args.size() > 1 && args[1] == "play") fmt::print("{}", gol::play::helpText());
-    else fmt::print("{}", kHelp);
+    else fmt::print("{}{}", kHelp, stdPackagesHelp());
     return 0;
   }
   if (cmd == "run") return runCommand(args, 1);

@@ -24,6 +24,7 @@ const char* waitReasonString(WaitReason r) {
     case WaitReason::SyncRWMutexLock:
     case WaitReason::SyncWaitGroupWait: return "semacquire";
     case WaitReason::CondWait: return "sync.Cond.Wait";
+    case WaitReason::Syscall: return "syscall";
     case WaitReason::Preempted: return "preempted";
   }
   return "";

@@ -492,6 +492,9 @@ bool wasInterruptedSlow(G* g) {
 
 int64_t numGoroutine() { return S.ngoroutines.load(std::memory_order_relaxed); }
 
+void beginExternalWait() { S.externalWaits.fetch_add(1, std::memory_order_seq_cst); }
+void endExternalWait() { S.externalWaits.fetch_sub(1, std::memory_order_seq_cst); }
+
 void forEachG(void (*cb)(G* g, void* ctx), void* c) {
   std::vector<G*> gs;
   {

@@ -38,6 +38,7 @@ enum class WaitReason : uint8_t {
   SyncRWMutexLock,
   SyncWaitGroupWait,
   CondWait,
+  Syscall,    // waiting for a child process (os/exec), with an external wait open
   Preempted,  // internal: stopped by stop-the-world
 };
 const char* waitReasonString(WaitReason r);
@@ -173,6 +174,11 @@ inline void armCancel(G* g, bool (*fn)(G*, void*), void* arg) {
   g->cancelWait.store(fn, std::memory_order_seq_cst);
 }
 int64_t numGoroutine();
+// Around a park whose ready() comes from outside the scheduler (a thread waiting for a child
+// process): while such a wait is open, every worker idle with no timer is not a deadlock. The
+// goroutine calls begin before parking and end after it wakes.
+void beginExternalWait();
+void endExternalWait();
 int procs();              // current GOMAXPROCS
 int setProcs(int n);      // runtime.GOMAXPROCS(n): returns the previous value; n <= 0 only queries
 
