@@ -42,9 +42,9 @@ Run 'gol help run' for the flags of gol run (procs, seed, trace, timeline, maxhe
 what gol vet reports.
 
 A file with a package clause is a Go program (package main, imports, func main), held to Go's
-rules: unused variables and imports are errors. A file without one is a script: top-level
-statements run in order, standard packages need no import, and unused names are allowed (as in
-the REPL).
+rules; in .go files that includes Go's errors for unused variables and imports (a .gol program
+may leave them unused). A file without one is a script: top-level statements run in order,
+standard packages need no import, and unused names are allowed (as in the REPL).
 
 The subset leaves out: generics (type parameters), imports of packages other than the standard
 ones gol provides, unsafe, reflect, cgo, struct tags' meaning, and runtime/debug tooling.

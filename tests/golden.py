@@ -1,5 +1,7 @@
 #!/usr/bin/env python3
-"""Runs gol's golden programs: every tests/**/NAME.gol beside its expectations.
+"""Runs gol's golden programs: every tests/**/NAME.gol beside its expectations, and every
+tests/golden/**/NAME.go that has an expectation file (a .go file is held to Go's unused-name
+rules).
 
   NAME.out   exact stdout          NAME.code  exit code when not 0
   NAME.err   substrings, one per line, that stderr must contain
@@ -24,7 +26,7 @@ def expectations(stem):
 
 
 def run_one(gol, path, procs, timeout):
-    stem = path[:-4]
+    stem = path[:-4] if path.endswith('.gol') else path[:-3]
     with open(path, 'rb') as f:
         first = f.readline().decode('utf-8', 'replace')
     out, code, err = expectations(stem)
@@ -63,7 +65,12 @@ def main():
     for dirpath, _, names in sorted(os.walk(a.root)):
         for n in sorted(names):
             path = os.path.join(dirpath, n)
-            if not n.endswith('.gol') or a.filter not in path:
+            if a.filter not in path:
+                continue
+            # .go files only under tests/golden/ (elsewhere they belong to other tests).
+            go_golden = n.endswith('.go') and os.sep + 'golden' + os.sep in path and any(
+                os.path.exists(path[:-3] + ext) for ext in ('.out', '.code', '.err'))
+            if not n.endswith('.gol') and not go_golden:
                 continue
             with open(path, 'rb') as f:
                 first = f.readline().decode('utf-8', 'replace')

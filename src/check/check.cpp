@@ -1,6 +1,8 @@
 // checkProgram: sets up the universe, checks the main package (Go form) or the script, imports
 // standard packages on first use (parsing and checking them, also transitively), and finishes
 // the annotations that are known only at the end (boxed variables).
+#include <algorithm>
+
 #include "check/checker.h"
 
 #include <exception>
@@ -25,7 +27,14 @@ Program* Checker::run(const std::vector<ast::File*>& files) {
   ast::File* script = nullptr;
   for (auto* f : files)
     if (f && f->isScript()) script = f;
-  strictUsage_ = !script && !replMode_;
+  // Go's unused-variable and unused-import errors hold for Go programs in .go files; a .gol
+  // program keeps gol's leniency (the acceptance corpus has one that relies on it), as do
+  // scripts and the REPL.
+  auto isGoFile = [](const ast::File* f) {
+    const std::string& name = SourceTable::global().file(f->fileId).name;
+    return name.size() > 3 && name.compare(name.size() - 3, 3, ".go") == 0;
+  };
+  strictUsage_ = !script && !replMode_ && std::all_of(files.begin(), files.end(), isGoFile);
   if (script) {
     if (files.size() > 1) errorf(script->pos, "a script must be the only file of its program");
     checkScript(mainPkg, script);

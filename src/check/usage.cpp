@@ -1,7 +1,7 @@
-// Go's unused rules for a Go-form main package (src/DESIGN.md §3.1): "declared and not used: x"
-// for local variables that are never read, and `"os" imported and not used` for imports never
-// mentioned, in Go 1.22's words. Scripts and the REPL stay lenient, so Checker::strictUsage_ is
-// off for them; the standard packages are never checked for it.
+// Go's unused rules for a Go-form main package in .go files (src/DESIGN.md §3.1): "declared
+// and not used: x" for local variables that are never read, and `"os" imported and not used`
+// for imports never mentioned, in Go 1.22's words. .gol programs, scripts and the REPL stay
+// lenient, so Checker::strictUsage_ is off for them; the standard packages are never checked.
 #include "check/checker.h"
 
 namespace gol::check {
