@@ -23,6 +23,7 @@
 #include "check/check.h"
 #include "interp/interp.h"
 #include "interp/recording.h"
+#include "native/host.h"
 #include "teach/explore.h"
 #include "vet/vet.h"
 #include "stdlib.h"
@@ -30,6 +31,16 @@
 
 namespace gol::driver {
 namespace {
+
+// gol run -sandbox (what gol play runs programs with): every native that reaches the host
+// (native/host.h: files, processes, the environment, the host name) panics instead.
+const char* sandboxPolicy(std::string_view native) {
+  static thread_local std::string why;
+  why = "gol -sandbox: this program may not use the file system, other processes, the environment "
+        "or the host name (" + std::string(native) + ")";
+  return why.c_str();
+}
+
 
 int runEachProcs(const Options& opts, Program* prog);
 interp::RunOptions runOptions(const Options& opts);
@@ -184,6 +195,7 @@ int runParsed(const Options& opts, const std::vector<FileId>& ids) {
     printDiagnostics(diags);
     return 1;
   }
+  if (opts.sandbox) native::setHostPolicy(sandboxPolicy);
   if (opts.procsList.size() > 1) return runEachProcs(opts, prog);
   interp::RunOptions run = runOptions(opts);
   return interp::runProgram(prog, run);
@@ -237,6 +249,8 @@ interp::RunOptions runOptions(const Options& opts) {
   run.timelineFile = opts.timelineFile;
   run.traceLimit = opts.traceLimit;
   run.maxHeap = opts.maxHeap;
+  run.maxGoroutines = opts.maxGoroutines;
+  run.stepQuestionFile = opts.stepQuestionFile;
   run.programFile = opts.files.empty() ? "<stdin>" : opts.files[0];
   run.args.push_back(opts.files.empty() ? "gol" : opts.files[0]);
   run.args.insert(run.args.end(), opts.args.begin(), opts.args.end());
@@ -279,6 +293,7 @@ void exploreRun(const teach::RunSpec& spec) {
   run.schedule = spec.prefix;
   run.preemptionBound = spec.preemptionBound;
   run.decisionLogFile = spec.decisionLogPath;
+  run.footprintFile = spec.footprintPath;
   run.traceFile.clear();
   run.timelineFile.clear();
   _exit(interp::runProgram(gExploreProg, run));
@@ -288,6 +303,7 @@ int exploreFiles(const Options& opts) {
   std::vector<ast::File*> files;
   Program* prog = checkFiles(opts, &files);
   if (!prog) return 1;
+  if (opts.sandbox) native::setHostPolicy(sandboxPolicy);
   gExploreOpts = &opts;
   gExploreProg = prog;
   teach::ExploreOptions eo;
@@ -297,7 +313,7 @@ int exploreFiles(const Options& opts) {
   eo.maxSeconds = opts.exploreSeconds;
   eo.firstSeed = opts.seeded ? opts.seed : 1;
   eo.exhaustive = opts.exhaustive;
-  eo.preemptionBound = opts.preemptionBound == -2 ? 2 : opts.preemptionBound;
+  eo.preemptionBound = opts.preemptionBound == -2 ? -1 : opts.preemptionBound;
   eo.json = opts.json;
   eo.race = opts.race;
   return teach::explore(eo, exploreRun);

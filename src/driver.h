@@ -34,6 +34,9 @@ struct Options {
   bool exhaustive = false;
   bool json = false;
   uint64_t maxHeap = 0;            // -maxheap SIZE / GOL_MAXHEAP: cap on the gol heap (0: RAM)
+  int64_t maxGoroutines = 0;       // -maxgoroutines N (0: no limit)
+  bool sandbox = false;            // -sandbox: os refuses files, processes, the host (gol play)
+  std::string stepQuestionFile;    // gol step -question FILE
 };
 
 // Longest source gol reads: a file (or standard input) past it is refused before it is read.

@@ -17,7 +17,10 @@
 #include <string>
 #include <vector>
 
+#include "base/flag_values.h"
+#include "check/std_packages.h"
 #include "driver.h"
+#include "play/play.h"
 #include "repl/repl.h"
 #include "runtime/object.h"
 
@@ -32,6 +35,7 @@ Usage:
   gol explore [flags] FILE...      run it under many schedules and list every outcome
   gol step [flags] FILE...         be the scheduler: choose which goroutine runs at each point
   gol vet FILE...                  report likely mistakes without running the program
+  gol play [FILE|DIR]              the classroom playground: a local web page (gol help play)
   gol FILE [args]                  same as gol run FILE
   gol                              interactive REPL (reads a script from stdin when it is not a terminal)
   gol -                            read a script from stdin
@@ -47,10 +51,26 @@ may leave them unused). A file without one is a script: top-level statements run
 standard packages need no import, and unused names are allowed (as in the REPL).
 
 The subset leaves out: generics (type parameters), imports of packages other than the standard
-ones gol provides, unsafe, reflect, cgo, struct tags' meaning, and runtime/debug tooling.
-Standard packages: fmt strings strconv errors math math/rand sort slices maps os io bufio
-unicode unicode/utf8 sync sync/atomic time context runtime.
+ones gol provides, unsafe, reflect, cgo, and runtime/debug tooling.
 )";
+
+// The "Standard packages:" paragraph of gol help, from the checker's table of packages.
+std::string stdPackagesHelp() {
+  std::string out = "Standard packages:";
+  size_t col = out.size();
+  for (auto& p : gol::check::stdPackages()) {
+    size_t n = std::strlen(p.path);
+    if (col + 1 + n > 100) {
+      out += "\n ";
+      col = 1;
+    }
+    out += ' ';
+    out += p.path;
+    col += 1 + n;
+  }
+  out += '\n';
+  return out;
+}
 
 constexpr const char* kRunHelp = R"help(usage: gol run [flags] FILE... [args]
 
@@ -91,6 +111,11 @@ Flags:
                   1024), e.g. -maxheap 512MB; reaching it ends the program as running out of
                   memory does: "fatal error: runtime: out of memory", exit status 2. Default:
                   the GOL_MAXHEAP environment variable, else the memory of the machine
+  -maxgoroutines N  more than N goroutines at once end the program: "fatal error: program
+                  exceeds N-goroutine limit", exit status 2 (gol play's limit; default: none)
+  -sandbox        the os package refuses the file system, other processes and the host name
+                  ("operation not permitted"), as gol play runs every program (explore and step
+                  take it too)
   -dump=tokens    print the tokens (with inserted semicolons) instead of running
   -dump=ast       print the syntax tree instead of running
 
@@ -161,15 +186,21 @@ Flags:
   -seed N         random search: the first seed (default 1); run k uses seed N+k
   -exhaustive     depth-first search over every decision of a scripted schedule — which ready
                   goroutine runs, whether to switch before each visible operation (loads and
-                  stores of shared variables, map writes, prints), select cases — until every
-                  schedule was tried ("all N schedules explored") or the budget ends
-  -preemptions N  with -exhaustive: at most N switches per schedule away from a goroutine
-                  that could go on (default 2; most concurrency bugs need 2 or fewer);
-                  -1: no bound. Switches where a goroutine blocks or ends are always tried
+                  stores of shared variables, map writes, prints, sync operations), select
+                  cases — with partial-order reduction: two steps that touch different objects
+                  (or only read one) are tried in one order only. Ends when every order of
+                  conflicting steps was tried ("all N schedules explored": every outcome) or
+                  when the budget ends
+  -preemptions N  with -exhaustive: also bound each schedule to N switches away from a
+                  goroutine that could go on (CHESS; most concurrency bugs need 2 or fewer);
+                  default -1, no bound. Switches where a goroutine blocks or ends are free
   -race           run each schedule with the race detector: a race is an outcome of its own,
                   with the seed that shows it
   -json           the report as JSON: {"runs", "complete", "outcomes": [{"stdout", "exit",
                   "error", "count", "seed", "procs", "replay", "replay_verified"}]}
+
+Test knob: GOL_EXPLORE_NO_REDUCTION=1 makes -exhaustive try every option of every decision
+(the unreduced search the reduction is checked against).
 )";
 
 constexpr const char* kStepHelp = R"(usage: gol step [-o FILE] [-procs N] [-schedule S] FILE... [args]
@@ -182,6 +213,13 @@ takes the default (0), t prints the timeline so far, d takes the defaults from t
 program's output appears as it is printed. At the end the choices are saved (default:
 FILE.sched, or -o FILE), and `gol run -schedule FILE.sched FILE` replays the run exactly.
 -schedule S starts from the choices of S and asks after them.
+
+  -question FILE  do not ask on the terminal: at the first decision past -schedule, write it to
+                  FILE as JSON ({"decision", "kind", "question", "options": [{"choice",
+                  "goroutine", "function", "line", "text"}], "timeline": SVG so far}) and end
+                  the run there, exit status 0; no FILE written means the program ended first.
+                  This is how gol play's page lets a student step. -maxheap, -maxgoroutines and
+                  -sandbox work as for gol run.
 )";
 
 constexpr const char* kVetHelp = R"(usage: gol vet [-h] FILE...
@@ -206,33 +244,6 @@ Checks:
 
 
 enum class Command { Run, Explore, Step };
-
-// Go's duration syntax for -time (a number and a unit: ns us ms s m h, possibly several).
-bool parseDuration(const std::string& v, double* seconds) {
-  static const std::pair<const char*, double> units[] = {{"ns", 1e-9}, {"us", 1e-6}, {"µs", 1e-6}, {"ms", 1e-3},
-                                                         {"s", 1}, {"m", 60}, {"h", 3600}};
-  double total = 0;
-  size_t i = 0;
-  while (i < v.size()) {
-    char* end = nullptr;
-    double n = std::strtod(v.c_str() + i, &end);
-    size_t j = static_cast<size_t>(end - v.c_str());
-    if (j == i) return false;
-    bool found = false;
-    for (auto [name, scale] : units) {
-      size_t len = std::strlen(name);
-      if (v.compare(j, len, name) == 0 && !(len == 1 && name[0] == 'm' && v.compare(j, 2, "ms") == 0)) {
-        total += n * scale;
-        i = j + len;
-        found = true;
-        break;
-      }
-    }
-    if (!found) return false;
-  }
-  *seconds = total;
-  return !v.empty() && total > 0;
-}
 
 bool parsePositive(const std::string& name, const std::string& value, long* out) {
   char* end = nullptr;
@@ -304,31 +315,16 @@ bool parseExploreFlag(const std::string& name, const std::string& value, gol::dr
     opts.exploreRuns = static_cast<int>(n);
     return true;
   }
-  if (!parseDuration(value, &opts.exploreSeconds)) {
+  if (!gol::parseDuration(value, &opts.exploreSeconds)) {
     fmt::print(stderr, "gol: invalid value {:?} for flag -time: want a duration such as 10s or 500ms\n", value);
     return false;
   }
   return true;
 }
 
-// A heap size: plain bytes, or a number with KB, MB or GB (powers of 1024; any case). 0: bad.
-uint64_t parseSize(const std::string& value) {
-  static const std::pair<const char*, int> kSuffixes[] = {{"KB", 10}, {"MB", 20}, {"GB", 30}};
-  size_t digits = 0;
-  while (digits < value.size() && std::isdigit(static_cast<unsigned char>(value[digits]))) digits++;
-  if (digits == 0 || digits > 12) return 0;
-  uint64_t n = std::stoull(value.substr(0, digits));
-  std::string suffix = value.substr(digits);
-  for (char& c : suffix) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  if (suffix.empty() || suffix == "B") return n;
-  for (auto [name, shift] : kSuffixes)
-    if (suffix == name) return n > (UINT64_MAX >> shift) ? 0 : n << shift;
-  return 0;
-}
-
 // -maxheap SIZE, or GOL_MAXHEAP (from = "GOL_MAXHEAP") when no flag is given.
 bool parseMaxHeap(const std::string& value, const char* from, gol::driver::Options& opts) {
-  opts.maxHeap = parseSize(value);
+  opts.maxHeap = gol::parseSize(value);
   if (opts.maxHeap == 0)
     fmt::print(stderr, "gol: invalid value {:?} for {}: want a size such as 512MB (KB, MB, GB or bytes)\n", value,
                from);
@@ -354,14 +350,18 @@ bool parseFlag(const std::vector<std::string>& args, size_t& i, gol::driver::Opt
     (name == "hints" ? opts.hints : opts.race) = true;
     return true;
   }
+  if (name == "sandbox" && !hasValue) {
+    opts.sandbox = true;
+    return true;
+  }
   if (cmd == Command::Explore && (name == "exhaustive" || name == "json" || name == "race") && !hasValue) {
     (name == "exhaustive" ? opts.exhaustive : name == "json" ? opts.json : opts.race) = true;
     return true;
   }
-  static const char* runFlags[] = {"procs", "dump", "seed", "trace", "timeline", "trace-limit", "schedule", "maxheap",
-                                   "pct"};
-  static const char* exploreFlags[] = {"procs", "seed", "runs", "time", "preemptions"};
-  static const char* stepFlags[] = {"procs", "schedule", "o"};
+  static const char* runFlags[] = {"procs",    "dump",    "seed", "trace",        "timeline", "trace-limit",
+                                   "schedule", "maxheap", "pct",  "maxgoroutines"};
+  static const char* exploreFlags[] = {"procs", "seed", "runs", "time", "preemptions", "maxheap", "maxgoroutines"};
+  static const char* stepFlags[] = {"procs", "schedule", "o", "question", "maxheap", "maxgoroutines"};
   auto in = [&](auto& table) { return std::find(std::begin(table), std::end(table), name) != std::end(table); };
   bool known = cmd == Command::Run ? in(runFlags) : cmd == Command::Explore ? in(exploreFlags) : in(stepFlags);
   if (known) {
@@ -382,8 +382,14 @@ bool parseFlag(const std::vector<std::string>& args, size_t& i, gol::driver::Opt
     }
     if (name == "seed") return parseSeed(value, opts);
     if (name == "schedule") return parseSchedule(value, opts);
-    if (name == "o") {
-      opts.scheduleOut = value;
+    if (name == "o" || name == "question") {
+      (name == "o" ? opts.scheduleOut : opts.stepQuestionFile) = value;
+      return true;
+    }
+    if (name == "maxgoroutines") {
+      long n;
+      if (!parsePositive(name, value, &n)) return false;
+      opts.maxGoroutines = n;
       return true;
     }
     if (name == "runs" || name == "time" || name == "preemptions") return parseExploreFlag(name, value, opts);
@@ -460,7 +466,7 @@ int runCommand(const std::vector<std::string>& args, size_t i, Command cmd = Com
       return 2;
     }
     opts.stepping = opts.scripted = true;
-    if (opts.scheduleOut.empty()) {
+    if (opts.scheduleOut.empty() && opts.stepQuestionFile.empty()) {
       std::string base = args[i].substr(args[i].rfind('/') == std::string::npos ? 0 : args[i].rfind('/') + 1);
       opts.scheduleOut = base + ".sched";
     }
@@ -498,13 +504,15 @@ int dispatch(const std::vector<std::string>& args) {
     else if (args.size() > 1 && args[1] == "explore") fmt::print("{}", kExploreHelp);
     else if (args.size() > 1 && args[1] == "step") fmt::print("{}", kStepHelp);
     else if (args.size() > 1 && args[1] == "vet") fmt::print("{}", kVetHelp);
-    else fmt::print("{}", kHelp);
+    else if (args.size() > 1 && args[1] == "play") fmt::print("{}", gol::play::helpText());
+    else fmt::print("{}{}", kHelp, stdPackagesHelp());
     return 0;
   }
   if (cmd == "run") return runCommand(args, 1);
   if (cmd == "explore") return exploreCommand(args, 1);
   if (cmd == "step") return runCommand(args, 1, Command::Step);
   if (cmd == "vet") return vetCommand(args, 1);
+  if (cmd == "play") return gol::play::command(args, 1);
   return runCommand(args, 0);
 }
 

@@ -5,13 +5,14 @@ rules).
 
   NAME.out   exact stdout          NAME.code  exit code when not 0
   NAME.err   substrings, one per line, that stderr must contain
+  NAME.args  program arguments (split as a shell would)   NAME.in  standard input
 A first line `// unordered` compares stdout as sorted lines; `// racy` runs the program
 --repeat times (default 20) since its point is that any interleaving must behave;
 `// timing` marks programs whose point is wall-clock timing and `// heavy` ones too costly under
 sanitizers (very deep recursion); --skip-timing (sanitizer runs) leaves both out.
 Prints a FAIL line per failure and ends with `N passed, M failed`.
 """
-import argparse, concurrent.futures, os, subprocess, sys
+import argparse, concurrent.futures, os, shlex, subprocess, sys
 
 
 def expectations(stem):
@@ -33,9 +34,18 @@ def run_one(gol, path, procs, timeout):
     if out is None:  # an empty expected stdout is an empty .out file, never a missing one
         return 'no %s.out next to it' % os.path.basename(stem)
     env = dict(os.environ, GOMAXPROCS=str(procs))
+    args = []
+    if os.path.exists(stem + '.args'):
+        with open(stem + '.args') as f:
+            args = shlex.split(f.read())
+    stdin = None
+    if os.path.exists(stem + '.in'):
+        with open(stem + '.in', 'rb') as f:
+            stdin = f.read()
     try:
-        p = subprocess.run([gol, 'run', os.path.basename(path)], cwd=os.path.dirname(path),
-                           stdin=subprocess.DEVNULL, capture_output=True, timeout=timeout, env=env)
+        p = subprocess.run([gol, 'run', os.path.basename(path)] + args, cwd=os.path.dirname(path),
+                           input=stdin, stdin=None if stdin is not None else subprocess.DEVNULL,
+                           capture_output=True, timeout=timeout, env=env)
     except subprocess.TimeoutExpired:
         return 'timed out after %ds' % timeout
     got = p.stdout

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "check/checker.h"
+#include "check/std_packages.h"
 
 #include <exception>
 #include <mutex>
@@ -80,7 +81,7 @@ static void declareImports(Checker& c, ast::File* f, Scope* into) {
     if (!imp) continue;
     Package* p = c.importPackage(imp->path, imp->pos);
     if (!p) {
-      c.errorf(imp->pos, "package " + imp->path + " is not in std");
+      c.errorf(imp->pos, notProvidedMessage(imp->path));
       continue;
     }
     std::string name = p->name;

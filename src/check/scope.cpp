@@ -1,6 +1,7 @@
 // Scopes: the universe (predeclared types, constants, nil and builtins), declaration with the
 // redeclaration check, and name lookup (including the script form's implicit standard packages).
 #include "check/checker.h"
+#include "check/std_packages.h"
 
 namespace gol::check {
 
@@ -83,14 +84,11 @@ bool Checker::declare(Scope* s, Symbol* sym, Pos pos) {
 
 // Script form: a standard package named by its usual package name, imported on first use.
 Symbol* Checker::stdAutoPackage(Scope* s, const std::string& name) {
-  static const std::unordered_map<std::string, std::string> known = {
-      {"fmt", "fmt"},         {"strings", "strings"}, {"strconv", "strconv"}, {"errors", "errors"},
-      {"math", "math"},       {"sort", "sort"},       {"os", "os"},           {"bufio", "bufio"},
-      {"unicode", "unicode"}, {"sync", "sync"},       {"time", "time"},       {"context", "context"},
-      {"runtime", "runtime"}, {"slices", "slices"},   {"maps", "maps"},       {"rand", "math/rand"},
-      {"atomic", "sync/atomic"}, {"utf8", "unicode/utf8"}, {"io", "io"},     {"bytes", "bytes"},
-      {"cmplx", "math/cmplx"},
-  };
+  static const std::unordered_map<std::string, std::string> known = [] {
+    std::unordered_map<std::string, std::string> m;
+    for (auto& p : stdPackages()) m[p.scriptName] = p.path;
+    return m;
+  }();
   auto it = known.find(name);
   if (it == known.end()) return nullptr;
   Package* p = importPackage(it->second, 0);

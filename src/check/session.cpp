@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "check/checker.h"
+#include "check/std_packages.h"
 
 namespace gol::check {
 
@@ -53,7 +54,7 @@ Program* Session::checkInput(ast::File* file, Diagnostics& diags) {
     if (!imp) continue;
     Package* p = c.importPackage(imp->path, imp->pos);
     if (!p) {
-      c.errorf(imp->pos, "package " + imp->path + " is not in std");
+      c.errorf(imp->pos, notProvidedMessage(imp->path));
       continue;
     }
     auto* sym = c.newSymbol(SymKind::Package, imp->name ? imp->name->name : p->name, imp->pos, nullptr);

@@ -16,6 +16,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <thread>
 
 #include "base/source.h"
@@ -58,6 +59,24 @@ std::string captureTrace(GState* g) {
            posString(g->createdAt) + " +0x0\n";
   }
   return out;
+}
+
+// runtime.Caller's view of the same frames (natives push none, so frame 0 is the gol function
+// that called runtime.Caller).
+static bool callerPosHook(int skip, std::string* file, int64_t* line) {
+  GState* g = currentG();
+  int n = 0;
+  for (Frame* fr = g ? g->top : nullptr; fr && n < 10000; fr = fr->parent) {
+    if (!fr->fn) continue;
+    if (n++ < skip) continue;
+    std::string at = posString(fr->pos);  // "/abs/file.gol:LINE"
+    auto colon = at.rfind(':');
+    if (colon == std::string::npos) return false;
+    *file = at.substr(0, colon);
+    *line = std::atoll(at.c_str() + colon + 1);
+    return true;
+  }
+  return false;
 }
 
 // ---------------------------------------------------------------- runtime error values
@@ -366,6 +385,7 @@ void installPanicHooks() {
   rt::hooks().callFuncRecover = hookCallFuncRecover;
   rt::hooks().boundMethod = hookBoundMethod;
   rt::hooks().newError = newErrorValue;
+  rt::hooks().callerPos = callerPosHook;
 }
 
 }  // namespace gol::interp

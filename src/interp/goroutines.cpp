@@ -234,6 +234,7 @@ void spawnGoroutine(Expr* call, DeferRec* rec, Frame& parent) {
   st->createdByG = parent.g ? parent.g->id : 0;
   st->raceClock = raceFork(parent.pos);
   sched::G* g = sched::spawn(goEntry, st);
+  footprintSpawned(g->id);
   if (hintsOn()) noteSpawn(g->id, parent.pos);
 }
 
@@ -277,14 +278,16 @@ int runProgram(Program* prog, const RunOptions& opts) {
   setSharedDecisionPoints(cfg.seeded || std::getenv("GOL_SCHED_SEED"));
   cfg.seed = opts.seed;
   cfg.pctDepth = opts.pctDepth;
+  cfg.maxGoroutines = opts.maxGoroutines;
   static sched::Schedule schedule;  // lives through the program's end, where its log is written
   if (opts.scripted) {
     schedule.prefix = opts.schedule;
     schedule.preemptionBound = opts.preemptionBound;
     cfg.schedule = &schedule;
     setDecisionLog(&schedule, opts.decisionLogFile, opts);
+    if (!opts.footprintFile.empty()) enableFootprints(&schedule);
     if (opts.stepping) {
-      installStepper(&schedule);
+      installStepper(&schedule, opts.stepQuestionFile);
       startReplRecording();  // for the "timeline so far"
     }
   }

@@ -30,6 +30,7 @@ struct RunOptions {
   std::vector<uint32_t> schedule;
   int preemptionBound = -1;
   std::string decisionLogFile;
+  std::string footprintFile;  // gol explore -exhaustive: each step's footprint (teach/footprint.h)
   bool hints = false;        // -hints: plain-words notes on stderr (interp/hints.h)
   bool race = false;         // -race: the data race detector (teach/race.h)
   bool stepping = false;     // gol step: a person makes the choices past the schedule's prefix
@@ -38,6 +39,8 @@ struct RunOptions {
   // Cap on the gol heap in bytes (gol run -maxheap); 0: the machine's memory. Reaching it is
   // out of memory.
   uint64_t maxHeap = 0;
+  int64_t maxGoroutines = 0;     // gol run -maxgoroutines N (0: no limit)
+  std::string stepQuestionFile;  // gol step -question FILE: write the next question there, stop
 };
 
 // Runs a checked program: package var init in order (Program::packages, each Package::init

@@ -11,6 +11,7 @@
 #include <mutex>
 #include <string>
 
+#include "interp/race_hooks.h"
 #include "interp/recording.h"
 #include "sched/policy.h"
 #include "interp/nodes.h"
@@ -63,7 +64,10 @@ void flushLocked() {
 void writeStdout(std::string_view s) {
   // A scripted schedule may switch goroutines before a print: output order is what explore
   // and step are about.
-  if (sched::Policy* p = sched::policy(); p && p->scripted()) sched::visiblePoint();
+  if (sched::Policy* p = sched::policy(); p && p->scripted()) {
+    sched::visiblePoint();
+    footprintPrint();
+  }
   recordPrint(s, false);
   std::lock_guard<std::mutex> lk(gOutMu);
   bool wasEmpty = gOut.empty();

@@ -1,10 +1,12 @@
 // The evaluator's side of gol run -race (teach/race.h): which statement of which function
-// makes an access, goroutine creation and end, and the exit status.
+// makes an access, goroutine creation and end, and the exit status. The same watch feeds
+// gol explore -exhaustive's footprints (teach/footprint.h): either or both may be on.
 #include <fmt/format.h>
 
 #include "base/source.h"
 #include "interp/nodes.h"
 #include "interp/race_hooks.h"
+#include "teach/footprint.h"
 #include "teach/race.h"
 
 namespace gol::interp {
@@ -12,6 +14,14 @@ namespace gol::interp {
 bool gRaceWatch = false;
 
 namespace {
+
+bool gRaceOn = false;       // -race
+bool gFootprints = false;   // explore -exhaustive
+
+int64_t currentGoroutineId() {
+  GState* g = currentG();
+  return g ? g->id : 0;
+}
 
 teach::race::Site siteHere() {
   GState* g = currentG();
@@ -42,16 +52,35 @@ std::string lineText(uint32_t pos) {
 
 }  // namespace
 
-void raceReadSlow(const void* addr) { teach::race::read(addr, siteHere()); }
-void raceWriteSlow(const void* addr) { teach::race::write(addr, siteHere()); }
+void raceReadSlow(const void* addr) {
+  if (gFootprints) teach::footprint::access(currentGoroutineId(), addr, false);
+  if (gRaceOn) teach::race::read(addr, siteHere());
+}
+void raceWriteSlow(const void* addr) {
+  if (gFootprints) teach::footprint::access(currentGoroutineId(), addr, true);
+  if (gRaceOn) teach::race::write(addr, siteHere());
+}
 
 void enableRace() {
   teach::race::enable({stackHere, posString, lineText});
-  gRaceWatch = true;
+  gRaceWatch = gRaceOn = true;
+}
+
+void enableFootprints(const sched::Schedule* schedule) {
+  teach::footprint::enable(schedule);
+  gRaceWatch = gFootprints = true;
+}
+
+void footprintSpawned(int64_t child) {
+  if (gFootprints) teach::footprint::spawn(currentGoroutineId(), child);
+}
+
+void footprintPrint() {
+  if (gFootprints) teach::footprint::print(currentGoroutineId());
 }
 
 void* raceFork(Pos goStatement) {
-  if (!gRaceWatch) return nullptr;
+  if (!gRaceOn) return nullptr;
   teach::race::Site s = siteHere();
   s.pos = goStatement;
   return teach::race::fork(s);
@@ -62,9 +91,9 @@ void raceStart(int64_t id, void* forked) {
 }
 
 void raceGoroutineEnd(int64_t id) {
-  if (gRaceWatch) teach::race::finished(id);
+  if (gRaceOn) teach::race::finished(id);
 }
 
-int raceExitStatus(int status) { return gRaceWatch ? teach::race::finish(status) : status; }
+int raceExitStatus(int status) { return gRaceOn ? teach::race::finish(status) : status; }
 
 }  // namespace gol::interp

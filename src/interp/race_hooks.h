@@ -4,6 +4,7 @@
 #include <cstdint>
 
 #include "base/source.h"
+#include "sched/policy.h"
 
 namespace gol::interp {
 
@@ -12,5 +13,10 @@ void* raceFork(Pos goStatement);        // at a go statement, before the gorouti
 void raceStart(int64_t id, void* forked);  // first thing in the new goroutine
 void raceGoroutineEnd(int64_t id);
 int raceExitStatus(int status);  // 66 when races were found (and the program would exit 0)
+
+// gol explore -exhaustive: note every step's footprint (teach/footprint.h) under `schedule`.
+void enableFootprints(const sched::Schedule* schedule);
+void footprintSpawned(int64_t child);  // right after a go statement spawned `child`
+void footprintPrint();                 // the program writes output
 
 }  // namespace gol::interp

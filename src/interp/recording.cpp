@@ -12,6 +12,7 @@
 #include "interp/nodes.h"
 #include "sched/policy.h"
 #include "teach/recorder.h"
+#include "teach/footprint.h"
 #include "teach/render.h"
 #include "teach/timeline_io.h"
 
@@ -42,6 +43,8 @@ teach::GoroutineView describe(const sched::G* sg) {
   return v;
 }
 
+}  // namespace
+
 bool writeFile(const std::string& path, const std::string& text) {
   FILE* f = std::fopen(path.c_str(), "wb");
   if (!f) {
@@ -52,6 +55,8 @@ bool writeFile(const std::string& path, const std::string& text) {
   std::fclose(f);
   return true;
 }
+
+namespace {
 
 bool endsWith(const std::string& s, const char* suffix) {
   std::string x(suffix);
@@ -112,6 +117,13 @@ std::string replTimelineText() {
   return teach::renderText(t);
 }
 
+std::string timelineSoFarSvg() {
+  if (!gRecorder) return "";
+  teach::Timeline t = gRecorder->finish(gOpts.programFile, sched::procs(), false, 0);
+  if (t.goroutines.empty()) return "";
+  return teach::renderSvg({&t});
+}
+
 void recordPrint(std::string_view text, bool toStderr) {
   if (gRecorder && !gFinished.load(std::memory_order_relaxed)) gRecorder->print(text, toStderr);
 }
@@ -122,11 +134,18 @@ void setDecisionLog(const sched::Schedule* schedule, const std::string& path, co
   gDecisionLogPath = path;
 }
 
-// Every decision of a scripted run, as "choice options" lines.
+// Every decision of a scripted run, as "choice options [goroutine ids of the options]" lines.
 void writeDecisionLog() {
   if (!gSchedule || gDecisionLogPath.empty()) return;
+  if (!gOpts.footprintFile.empty()) teach::footprint::writeTo(gOpts.footprintFile);
   std::string text;
-  for (auto [choice, options] : gSchedule->log) text += fmt::format("{} {}\n", choice, options);
+  for (size_t i = 0; i < gSchedule->log.size(); i++) {
+    auto [choice, options] = gSchedule->log[i];
+    text += fmt::format("{} {}", choice, options);
+    if (i < gSchedule->optionIds.size())
+      for (int64_t id : gSchedule->optionIds[i]) text += fmt::format(" {}", id);
+    text += '\n';
+  }
   writeFile(gDecisionLogPath, text);
 }
 
@@ -152,11 +171,8 @@ void finishRecording() {
   teach::Timeline t = gRecorder->finish(gOpts.programFile, sched::procs(), gOpts.seeded, gOpts.seed);
   if (t.truncated)
     fmt::print(stderr, "gol: trace truncated at {} events (-trace-limit)\n", gOpts.traceLimit);
-  if (!gOpts.traceFile.empty()) {
-    std::string json;
-    teach::writeTraceJson(t, json);
-    writeFile(gOpts.traceFile, json);
-  }
+  if (!gOpts.traceFile.empty() && !teach::writeTraceJsonFile(t, gOpts.traceFile))
+    fmt::print(stderr, "gol: cannot write {}\n", gOpts.traceFile);
   if (!gOpts.timelineDump.empty()) writeFile(gOpts.timelineDump, teach::serializeTimeline(t));
   else if (!gOpts.timelineFile.empty()) writeTimelines({&t}, gOpts.timelineFile);
 }

@@ -22,6 +22,8 @@ std::string positionText(uint32_t pos);  // "prog.go:12"
 void startReplRecording();
 void restartReplRecording();
 std::string replTimelineText();  // the text chart of what ran since the last input started
+std::string timelineSoFarSvg();  // the same, as the SVG of -timeline=FILE.svg (gol step -question)
+bool writeFile(const std::string& path, const std::string& text);
 void finishRecording();  // at program end (exit, deadlock, fatal panic): writes the files
 // A scripted run's decisions, written by finishRecording (for gol explore -exhaustive).
 void setDecisionLog(const sched::Schedule* schedule, const std::string& path, const RunOptions& opts);

@@ -10,12 +10,14 @@
 #include "base/source.h"
 #include "interp/nodes.h"
 #include "interp/recording.h"
+#include "teach/render_util.h"
 
 namespace gol::interp {
 namespace {
 
 int gDecision = 0;
 bool gDefaultsFromHere = false;
+std::string gQuestionFile;  // gol step -question FILE: answer nothing, write the question there
 
 std::string optionLine(uint32_t i, const sched::G* g) {
   teach::GoroutineView v = describeGoroutine(g);
@@ -43,9 +45,48 @@ std::string question(sched::Decision kind, uint32_t n, const sched::G* const* op
   return q;
 }
 
+const char* kindName(sched::Decision kind) {
+  switch (kind) {
+    case sched::Decision::NextGoroutine: return "next";
+    case sched::Decision::KeepOrSwitch: return "keep";
+    case sched::Decision::SelectCase: return "select";
+  }
+  return "next";
+}
+
+// One option of a question as JSON: the goroutine and the line it would run next.
+std::string optionJson(uint32_t i, const sched::G* g) {
+  std::string out = fmt::format("{{\"choice\": {}", i);
+  if (g) {
+    teach::GoroutineView v = describeGoroutine(g);
+    std::string_view text = v.pos ? SourceTable::global().lineText(v.pos) : std::string_view();
+    size_t first = text.find_first_not_of(" \t");
+    text = first == std::string_view::npos ? std::string_view() : text.substr(first);
+    std::string where = v.pos ? positionText(v.pos) : "";
+    out += fmt::format(", \"goroutine\": {}, \"function\": {}, \"line\": {}, \"text\": {}", g->id,
+                       teach::jsonString(v.function ? v.function : ""), teach::lineOf(where).empty() ? "0" : teach::lineOf(where),
+                       teach::jsonString(text));
+  }
+  return out + "}";
+}
+
+// gol step -question: the question as JSON in the file, then the run ends here (exit 0) with
+// its output so far flushed. The page asks again with the choice appended to -schedule.
+[[noreturn]] void writeQuestion(sched::Decision kind, uint32_t n, const sched::G* const* options) {
+  std::string json = fmt::format("{{\"decision\": {}, \"kind\": \"{}\", \"question\": {}, \"options\": [", gDecision,
+                                 kindName(kind), teach::jsonString(question(kind, n, options)));
+  for (uint32_t i = 0; i < n; i++) json += (i ? ", " : "") + optionJson(i, options ? options[i] : nullptr);
+  json += "], \"timeline\": " + teach::jsonString(timelineSoFarSvg()) + "}\n";
+  flushStdout();
+  bool ok = writeFile(gQuestionFile, json);
+  std::fflush(stderr);
+  std::_Exit(ok ? 0 : 2);
+}
+
 uint32_t ask(sched::Decision kind, uint32_t n, const sched::G* const* options) {
   gDecision++;
   if (gDefaultsFromHere) return 0;
+  if (!gQuestionFile.empty()) writeQuestion(kind, n, options);
   flushStdout();
   std::string q = question(kind, n, options);
   while (true) {
@@ -75,6 +116,9 @@ uint32_t ask(sched::Decision kind, uint32_t n, const sched::G* const* options) {
 
 }  // namespace
 
-void installStepper(sched::Schedule* schedule) { schedule->ask = ask; }
+void installStepper(sched::Schedule* schedule, const std::string& questionFile) {
+  gQuestionFile = questionFile;
+  schedule->ask = ask;
+}
 
 }  // namespace gol::interp

@@ -3,6 +3,7 @@
 // (Int32 ... Value) are structs whose first word holds the value. Results of 32-bit operations
 // wrap and are sign- (int32) or zero- (uint32) extended back to a full word.
 #include "native/native.h"
+#include "sched/policy.h"
 #include "native/stdlib_util.h"
 
 namespace gol::native {
@@ -23,10 +24,17 @@ inline uint64_t ext32s(uint64_t v) { return uint64_t(int64_t(int32_t(uint32_t(v)
 inline uint64_t ext32u(uint64_t v) { return uint64_t(uint32_t(v)); }
 inline uint64_t ext64(uint64_t v) { return v; }
 
+// Every atomic operation is a decision point of scripted runs and a sync point for -race
+// (acquire and release on its address).
+inline void syncOp(uint64_t* a) {
+  sched::syncPoint(a);
+  rt::raceAcquireRelease(a);
+}
+
 // Operations on one word; W chooses the wrap-around of a 32-bit type.
 template <uint64_t (*W)(uint64_t)>
 uint64_t opAdd(uint64_t* a, uint64_t d) {
-  rt::raceAcquireRelease(a);
+  syncOp(a);
   uint64_t old = __atomic_load_n(a, __ATOMIC_RELAXED);
   for (;;) {
     uint64_t nw = W(old + d);
@@ -35,29 +43,28 @@ uint64_t opAdd(uint64_t* a, uint64_t d) {
 }
 template <uint64_t (*W)(uint64_t)>
 uint64_t opAnd(uint64_t* a, uint64_t m) {
-  rt::raceAcquireRelease(a);
+  syncOp(a);
   return __atomic_fetch_and(a, W(m), __ATOMIC_SEQ_CST);
 }
 template <uint64_t (*W)(uint64_t)>
 uint64_t opOr(uint64_t* a, uint64_t m) {
-  rt::raceAcquireRelease(a);
+  syncOp(a);
   return __atomic_fetch_or(a, W(m), __ATOMIC_SEQ_CST);
 }
-// Every atomic operation is a sync point for -race (acquire and release on its address).
 inline uint64_t opLoad(uint64_t* a) {
-  rt::raceAcquireRelease(a);
+  syncOp(a);
   return __atomic_load_n(a, __ATOMIC_SEQ_CST);
 }
 inline void opStore(uint64_t* a, uint64_t v) {
-  rt::raceAcquireRelease(a);
+  syncOp(a);
   __atomic_store_n(a, v, __ATOMIC_SEQ_CST);
 }
 inline uint64_t opSwap(uint64_t* a, uint64_t v) {
-  rt::raceAcquireRelease(a);
+  syncOp(a);
   return __atomic_exchange_n(a, v, __ATOMIC_SEQ_CST);
 }
 inline bool opCas(uint64_t* a, uint64_t old, uint64_t nw) {
-  rt::raceAcquireRelease(a);
+  syncOp(a);
   return __atomic_compare_exchange_n(a, &old, nw, false, __ATOMIC_SEQ_CST, __ATOMIC_RELAXED);
 }
 

@@ -6,11 +6,15 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
 #include <string>
+#include <utility>
+#include <vector>
 
+#include "native/host.h"
 #include "native/native.h"
 #include "native/stdlib_util.h"
 #include "runtime/native_api.h"
@@ -95,7 +99,71 @@ int removeAll(const std::string& path) {
   return 0;
 }
 
+// Go's FileMode bits for a stat mode: permissions, setuid/setgid/sticky and the type bits.
+uint32_t goModeBits(mode_t m) {
+  uint32_t g = m & 0777;
+  if (m & S_ISUID) g |= 1u << 23;
+  if (m & S_ISGID) g |= 1u << 22;
+  if (m & S_ISVTX) g |= 1u << 20;
+  switch (m & S_IFMT) {
+    case S_IFDIR: g |= 1u << 31; break;
+    case S_IFLNK: g |= 1u << 27; break;
+    case S_IFIFO: g |= 1u << 25; break;
+    case S_IFSOCK: g |= 1u << 24; break;
+    case S_IFBLK: g |= 1u << 26; break;
+    case S_IFCHR: g |= (1u << 26) | (1u << 21); break;
+    default: break;
+  }
+  return g;
+}
+
+// The type bits of a dirent (DT_UNKNOWN: lstat decides).
+uint32_t direntType(const std::string& dir, const dirent* ent) {
+  switch (ent->d_type) {
+    case DT_DIR: return 1u << 31;
+    case DT_LNK: return 1u << 27;
+    case DT_FIFO: return 1u << 25;
+    case DT_SOCK: return 1u << 24;
+    case DT_BLK: return 1u << 26;
+    case DT_CHR: return (1u << 26) | (1u << 21);
+    case DT_REG: return 0;
+    default: {
+      struct stat st;
+      std::string p = dir + "/" + ent->d_name;
+      const uint32_t typeBits = (1u << 31) | (1u << 27) | (1u << 26) | (1u << 25) | (1u << 24) | (1u << 21);
+      return lstat(p.c_str(), &st) == 0 ? goModeBits(st.st_mode) & typeBits : 0;
+    }
+  }
+}
+
 }  // namespace
+
+// Names (sorted) and FileMode type bits of a directory's entries, and an errno.
+GOL_HOST_NATIVE(os_sysReadDir, "os.sysReadDir") {
+  std::string name = cstr(call.args[0]);
+  DIR* d = opendir(name.c_str());
+  if (!d) {
+    call.results[0] = Value();
+    call.results[1] = Value();
+    call.results[2] = Value::I(errno);
+    return;
+  }
+  std::vector<std::pair<std::string, uint32_t>> ents;
+  while (dirent* ent = readdir(d)) {
+    if (!std::strcmp(ent->d_name, ".") || !std::strcmp(ent->d_name, "..")) continue;
+    ents.emplace_back(ent->d_name, direntType(name, ent));
+  }
+  closedir(d);
+  std::sort(ents.begin(), ents.end());  // Go's ReadDir sorts by file name
+  Value *ne, *te;
+  Value names = newWordSlice(int64_t(ents.size()), &ne);
+  for (size_t i = 0; i < ents.size(); i++) ne[i] = str(ents[i].first);
+  Value modes = newWordSlice(int64_t(ents.size()), &te);
+  for (size_t i = 0; i < ents.size(); i++) te[i] = Value::U(ents[i].second);
+  call.results[0] = names;
+  call.results[1] = modes;
+  call.results[2] = Value::I(0);
+}
 
 GOL_NATIVE(os_runtimeArgs, "os.runtimeArgs") {
   static const std::vector<std::string> none;
@@ -106,7 +174,7 @@ GOL_NATIVE(os_runtimeArgs, "os.runtimeArgs") {
   call.results[0] = out;
 }
 GOL_NATIVE(os_errnoString, "os.errnoString") { call.results[0] = str(errnoText(int(call.args[0].i))); }
-GOL_NATIVE(os_sysOpen, "os.sysOpen") {
+GOL_HOST_NATIVE(os_sysOpen, "os.sysOpen") {
   std::string name = cstr(call.args[0]);
   int fd = ::open(name.c_str(), int(call.args[1].i) | O_CLOEXEC, mode_t(call.args[2].u));
   call.results[0] = Value::I(fd < 0 ? -1 : fd);
@@ -150,7 +218,7 @@ GOL_NATIVE(os_sysRead, "os.sysRead") {
   call.results[0] = Value::I(r);
   call.results[1] = Value::I(0);
 }
-GOL_NATIVE(os_sysReadFile, "os.sysReadFile") {
+GOL_HOST_NATIVE(os_sysReadFile, "os.sysReadFile") {
   std::string name = cstr(call.args[0]);
   int fd = ::open(name.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
@@ -176,7 +244,7 @@ GOL_NATIVE(os_sysReadFile, "os.sysReadFile") {
   call.results[0] = err ? Value() : str(data);
   call.results[1] = Value::I(err);
 }
-GOL_NATIVE(os_sysRemove, "os.sysRemove") {
+GOL_HOST_NATIVE(os_sysRemove, "os.sysRemove") {
   std::string name = cstr(call.args[0]);
   int e = 0;
   if (unlink(name.c_str()) != 0) {  // as Go: unlink, then rmdir; rmdir's error unless ENOTDIR
@@ -186,20 +254,20 @@ GOL_NATIVE(os_sysRemove, "os.sysRemove") {
   }
   call.results[0] = Value::I(e);
 }
-GOL_NATIVE(os_sysRemoveAll, "os.sysRemoveAll") { call.results[0] = Value::I(removeAll(cstr(call.args[0]))); }
-GOL_NATIVE(os_sysMkdir, "os.sysMkdir") {
+GOL_HOST_NATIVE(os_sysRemoveAll, "os.sysRemoveAll") { call.results[0] = Value::I(removeAll(cstr(call.args[0]))); }
+GOL_HOST_NATIVE(os_sysMkdir, "os.sysMkdir") {
   std::string name = cstr(call.args[0]);
   call.results[0] = Value::I(mkdir(name.c_str(), mode_t(call.args[1].u)) != 0 ? errno : 0);
 }
-GOL_NATIVE(os_sysRename, "os.sysRename") {
+GOL_HOST_NATIVE(os_sysRename, "os.sysRename") {
   std::string a = cstr(call.args[0]), b = cstr(call.args[1]);
   call.results[0] = Value::I(rename(a.c_str(), b.c_str()) != 0 ? errno : 0);
 }
-GOL_NATIVE(os_sysChdir, "os.sysChdir") {
+GOL_HOST_NATIVE(os_sysChdir, "os.sysChdir") {
   std::string d = cstr(call.args[0]);
   call.results[0] = Value::I(chdir(d.c_str()) != 0 ? errno : 0);
 }
-GOL_NATIVE(os_sysGetwd, "os.sysGetwd") {
+GOL_HOST_NATIVE(os_sysGetwd, "os.sysGetwd") {
   std::string b(4096, '\0');
   char* buf = b.data();
   if (!getcwd(buf, b.size())) {
@@ -210,7 +278,7 @@ GOL_NATIVE(os_sysGetwd, "os.sysGetwd") {
   call.results[0] = str(buf);
   call.results[1] = Value::I(0);
 }
-GOL_NATIVE(os_sysStat, "os.sysStat") {
+GOL_HOST_NATIVE(os_sysStat, "os.sysStat") {
   std::string name = cstr(call.args[0]);
   struct stat st;
   int r = call.args[1].u ? ::stat(name.c_str(), &st) : ::lstat(name.c_str(), &st);
@@ -220,24 +288,24 @@ GOL_NATIVE(os_sysStat, "os.sysStat") {
     return;
   }
   call.results[0] = Value::I(st.st_size);
-  call.results[1] = Value::U(st.st_mode & 0777);
+  call.results[1] = Value::U(goModeBits(st.st_mode));
   call.results[2] = Value::B(S_ISDIR(st.st_mode));
   call.results[3] = Value::I(st.st_mtim.tv_sec);
   call.results[4] = Value::I(st.st_mtim.tv_nsec);
   call.results[5] = Value::I(0);
 }
-GOL_NATIVE(os_Getenv, "os.Getenv") {
+GOL_HOST_NATIVE(os_Getenv, "os.Getenv") {
   std::string k = cstr(call.args[0]);
   const char* v = getenv(k.c_str());
   call.results[0] = v ? str(v) : Value();
 }
-GOL_NATIVE(os_LookupEnv, "os.LookupEnv") {
+GOL_HOST_NATIVE(os_LookupEnv, "os.LookupEnv") {
   std::string k = cstr(call.args[0]);
   const char* v = getenv(k.c_str());
   call.results[0] = v ? str(v) : Value();
   call.results[1] = Value::B(v != nullptr);
 }
-GOL_NATIVE(os_Environ, "os.Environ") {
+GOL_HOST_NATIVE(os_Environ, "os.Environ") {
   int64_t n = 0;
   for (char** p = environ; p && *p; p++) n++;
   Value* e;
@@ -245,7 +313,7 @@ GOL_NATIVE(os_Environ, "os.Environ") {
   for (int64_t i = 0; i < n; i++) e[i] = str(environ[i]);
   call.results[0] = out;
 }
-GOL_NATIVE(os_sysSetenv, "os.sysSetenv") {
+GOL_HOST_NATIVE(os_sysSetenv, "os.sysSetenv") {
   std::string k = cstr(call.args[0]), v = cstr(call.args[1]);
   if (k.empty() || k.find('=') != std::string::npos) {
     call.results[0] = Value::I(EINVAL);
@@ -253,7 +321,7 @@ GOL_NATIVE(os_sysSetenv, "os.sysSetenv") {
   }
   call.results[0] = Value::I(setenv(k.c_str(), v.c_str(), 1) != 0 ? errno : 0);
 }
-GOL_NATIVE(os_sysUnsetenv, "os.sysUnsetenv") {
+GOL_HOST_NATIVE(os_sysUnsetenv, "os.sysUnsetenv") {
   std::string k = cstr(call.args[0]);
   call.results[0] = Value::I(unsetenv(k.c_str()) != 0 ? errno : 0);
 }
@@ -265,7 +333,7 @@ GOL_NATIVE(os_Exit, "os.Exit") {
   _exit(int(call.args[0].i));
 }
 GOL_NATIVE(os_Getpid, "os.Getpid") { call.results[0] = Value::I(getpid()); }
-GOL_NATIVE(os_Hostname, "os.Hostname") {
+GOL_HOST_NATIVE(os_Hostname, "os.Hostname") {
   char buf[256];
   if (gethostname(buf, sizeof buf) != 0) {
     call.results[0] = Value();

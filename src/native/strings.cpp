@@ -15,6 +15,7 @@ using rt::StrObj;
 int64_t indexOf(std::string_view s, std::string_view sep) {
   if (sep.empty()) return 0;
   if (sep.size() == 1) {
+    if (s.empty()) return -1;  // memchr's pointer must not be null, and "" has none
     const void* p = std::memchr(s.data(), sep[0], s.size());
     return p ? static_cast<const char*>(p) - s.data() : -1;
   }
@@ -60,6 +61,7 @@ bool containsRune(std::string_view chars, int32_t r) {
 
 int64_t indexRune(std::string_view s, int32_t r) {
   if (r >= 0 && r < 0x80) {
+    if (s.empty()) return -1;  // as in indexOf: no null pointer to memchr
     const void* p = std::memchr(s.data(), r, s.size());
     return p ? static_cast<const char*>(p) - s.data() : -1;
   }

@@ -2,6 +2,7 @@
 // in place in the words of their gol structs (the runtime primitives' all-zero state is valid,
 // so zero values work and nothing is allocated); a pointer receiver is the StructObj itself.
 #include "native/native.h"
+#include "sched/policy.h"
 #include "native/stdlib_util.h"
 #include "runtime/native_api.h"
 #include "runtime/sync.h"
@@ -41,16 +42,19 @@ void golUnlock(void* self) {
 // the writer's Lock acquires too.
 GOL_NATIVE(sync_Mutex_Lock, "sync.(*Mutex).Lock") {
   auto* m = inPlace<rt::Mutex>(call.args[0]);
+  sched::syncPoint(m);
   m->lock();
   rt::raceAcquire(m);
 }
 GOL_NATIVE(sync_Mutex_Unlock, "sync.(*Mutex).Unlock") {
   auto* m = inPlace<rt::Mutex>(call.args[0]);
+  sched::syncPoint(m);
   rt::raceRelease(m);
   m->unlock();
 }
 GOL_NATIVE(sync_Mutex_TryLock, "sync.(*Mutex).TryLock") {
   auto* m = inPlace<rt::Mutex>(call.args[0]);
+  sched::syncPoint(m);
   bool ok = m->tryLock();
   if (ok) rt::raceAcquire(m);
   call.results[0] = Value::B(ok);
@@ -58,27 +62,32 @@ GOL_NATIVE(sync_Mutex_TryLock, "sync.(*Mutex).TryLock") {
 
 GOL_NATIVE(sync_RWMutex_Lock, "sync.(*RWMutex).Lock") {
   auto* m = inPlace<rt::RWMutex>(call.args[0]);
+  sched::syncPoint(m);
   m->lock();
   rt::raceAcquire(m);
   rt::raceAcquire(reinterpret_cast<char*>(m) + 1);
 }
 GOL_NATIVE(sync_RWMutex_Unlock, "sync.(*RWMutex).Unlock") {
   auto* m = inPlace<rt::RWMutex>(call.args[0]);
+  sched::syncPoint(m);
   rt::raceRelease(m);
   m->unlock();
 }
 GOL_NATIVE(sync_RWMutex_RLock, "sync.(*RWMutex).RLock") {
   auto* m = inPlace<rt::RWMutex>(call.args[0]);
+  sched::syncPoint(m);
   m->rlock();
   rt::raceAcquire(m);
 }
 GOL_NATIVE(sync_RWMutex_RUnlock, "sync.(*RWMutex).RUnlock") {
   auto* m = inPlace<rt::RWMutex>(call.args[0]);
+  sched::syncPoint(m);
   rt::raceRelease(reinterpret_cast<char*>(m) + 1);
   m->runlock();
 }
 GOL_NATIVE(sync_RWMutex_TryLock, "sync.(*RWMutex).TryLock") {
   auto* m = inPlace<rt::RWMutex>(call.args[0]);
+  sched::syncPoint(m);
   bool ok = m->tryLock();
   if (ok) {
     rt::raceAcquire(m);
@@ -88,6 +97,7 @@ GOL_NATIVE(sync_RWMutex_TryLock, "sync.(*RWMutex).TryLock") {
 }
 GOL_NATIVE(sync_RWMutex_TryRLock, "sync.(*RWMutex).TryRLock") {
   auto* m = inPlace<rt::RWMutex>(call.args[0]);
+  sched::syncPoint(m);
   bool ok = m->tryRLock();
   if (ok) rt::raceAcquire(m);
   call.results[0] = Value::B(ok);
@@ -95,22 +105,26 @@ GOL_NATIVE(sync_RWMutex_TryRLock, "sync.(*RWMutex).TryRLock") {
 
 GOL_NATIVE(sync_WaitGroup_Add, "sync.(*WaitGroup).Add") {
   auto* wg = inPlace<rt::WaitGroup>(call.args[0]);
+  sched::syncPoint(wg, true);
   if (call.args[1].i < 0) rt::raceRelease(wg);
   wg->add(call.args[1].i);
 }
 GOL_NATIVE(sync_WaitGroup_Done, "sync.(*WaitGroup).Done") {
   auto* wg = inPlace<rt::WaitGroup>(call.args[0]);
+  sched::syncPoint(wg, true);
   rt::raceRelease(wg);
   wg->done();
 }
 GOL_NATIVE(sync_WaitGroup_Wait, "sync.(*WaitGroup).Wait") {
   auto* wg = inPlace<rt::WaitGroup>(call.args[0]);
+  sched::syncPoint(wg);
   wg->wait();
   rt::raceAcquire(wg);
 }
 
 GOL_NATIVE(sync_Cond_Wait, "sync.(*Cond).Wait") {
   auto* c = inPlace<rt::Cond>(call.args[0], 1);
+  sched::syncPoint(c);
   Value l = rt::load(&call.args[0].as<rt::StructObj>()->fields[0]);
   if (!l.p) rt::panicRuntimeError("invalid memory address or nil pointer dereference");
   const Type* t = rt::ifaceType(l);
@@ -125,11 +139,13 @@ GOL_NATIVE(sync_Cond_Wait, "sync.(*Cond).Wait") {
 }
 GOL_NATIVE(sync_Cond_Signal, "sync.(*Cond).Signal") {
   auto* c = inPlace<rt::Cond>(call.args[0], 1);
+  sched::syncPoint(c);
   rt::raceRelease(c);
   c->signal();
 }
 GOL_NATIVE(sync_Cond_Broadcast, "sync.(*Cond).Broadcast") {
   auto* c = inPlace<rt::Cond>(call.args[0], 1);
+  sched::syncPoint(c);
   rt::raceRelease(c);
   c->broadcast();
 }

@@ -9,6 +9,7 @@
 //
 // The waker always unlocks the channel before calling ready(), keeping the lock hold short.
 #include "runtime/chan.h"
+#include "sched/policy.h"
 
 #include <new>
 
@@ -100,6 +101,7 @@ static void parkOn(Chan* c, Waiter* w, sched::WaitReason why) {
 
 // Returns false only when !block and the send could not proceed.
 static bool chansend(Chan* c, Word v, bool block) {
+  sched::syncPoint(c);  // a decision point of scripted runs (sched/policy.h)
   if (!c) {
     if (!block) return false;
     blockForever(sched::WaitReason::ChanSendNil);
@@ -138,6 +140,7 @@ bool trySend(Chan* c, Word v) { return chansend(c, v, false); }
 
 // Returns whether a receive happened (always true when block).
 static bool chanrecv(Chan* c, bool block, Word* out, bool* ok) {
+  sched::syncPoint(c);  // a decision point of scripted runs (sched/policy.h)
   if (!c) {
     if (!block) return false;
     blockForever(sched::WaitReason::ChanReceiveNil);
@@ -190,6 +193,7 @@ bool tryRecv(Chan* c, Word* v, bool* ok) {
 // ---------------------------------------------------------------- close
 
 void close(Chan* c) {
+  sched::syncPoint(c);  // a decision point of scripted runs (sched/policy.h)
   if (!c) panicPlain("close of nil channel");
   c->lock.lock();
   if (c->closed.load(std::memory_order_relaxed)) {

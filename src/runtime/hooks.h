@@ -38,6 +38,10 @@ struct Hooks {
   void (*writeStderr)(std::string_view s) = nullptr;
   void (*flushStdout)() = nullptr;
 
+  // runtime.Caller(skip): the file and line of the gol frame `skip` levels above the caller of
+  // runtime.Caller (0: that caller itself). False when there is no such frame. Null: false.
+  bool (*callerPos)(int skip, std::string* file, int64_t* line) = nullptr;
+
   // os.Args of the running program (program name first). Null: empty.
   const std::vector<std::string>& (*programArgs)() = nullptr;
 

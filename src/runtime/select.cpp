@@ -22,6 +22,7 @@
 #include "runtime/chan.h"
 #include "runtime/chan_transfer.h"
 #include "runtime/object.h"
+#include "sched/policy.h"
 
 namespace gol::rt {
 namespace {
@@ -54,6 +55,7 @@ void unlockAllFn(void* p) { unlockAll(*static_cast<LockSet*>(p)); }
 }  // namespace
 
 int select(Case* cases, int n, bool hasDefault, Word* recvOut, bool* recvOk) {
+  sched::syncPoint(n > 0 ? cases[0].c : nullptr);  // a decision point of scripted runs (sched/policy.h)
   // Non-nil cases, in random poll order.
   uint16_t* pollorder = static_cast<uint16_t*>(alloca(sizeof(uint16_t) * (n + 1)));
   uint16_t* lockorder = static_cast<uint16_t*>(alloca(sizeof(uint16_t) * (n + 1)));

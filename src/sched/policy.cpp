@@ -24,6 +24,7 @@ const char* waitReasonString(WaitReason r) {
     case WaitReason::SyncRWMutexLock:
     case WaitReason::SyncWaitGroupWait: return "semacquire";
     case WaitReason::CondWait: return "sync.Cond.Wait";
+    case WaitReason::Syscall: return "syscall";
     case WaitReason::Preempted: return "preempted";
   }
   return "";
@@ -63,6 +64,8 @@ uint32_t SeededPolicy::choose(uint32_t k, Decision kind, const G* const* options
   uint32_t c = i < script_->prefix.size() ? script_->prefix[i] : script_->ask ? script_->ask(kind, k, options) : 0;
   if (c >= k) c = 0;  // a schedule for another program version: stay valid
   script_->log.push_back({c, k});
+  std::vector<int64_t>& ids = script_->optionIds.emplace_back();
+  for (uint32_t j = 0; options && j < k; j++) ids.push_back(options[j]->id);
   return c;
 }
 

@@ -61,6 +61,9 @@ enum class Decision : uint8_t {
 struct Schedule {
   std::vector<uint32_t> prefix;
   std::vector<std::pair<uint32_t, uint32_t>> log;
+  // For each entry of log: the goroutine ids of the options (empty for select cases), which
+  // gol explore -exhaustive's partial-order reduction needs to know who could have run there.
+  std::vector<std::vector<int64_t>> optionIds;
   int preemptionBound = -1;
   int preemptions = 0;
   uint32_t (*ask)(Decision kind, uint32_t n, const G* const* options) = nullptr;
@@ -148,6 +151,18 @@ namespace detail {
 extern EventSink* g_sink;
 extern Policy* g_policy;
 }  // namespace detail
+
+// Before a sync operation (a lock or unlock, a channel operation or select, a WaitGroup or Cond
+// call, an atomic): in a scripted run a decision point, as before a shared access, so that gol
+// explore -exhaustive and gol step can order sync operations too (a lock-order deadlock needs a
+// switch right after the first Lock). Elsewhere one predictable branch.
+// commutes: the operation commutes with the others on obj that also say so (WaitGroup.Add and
+// Done: changes of the counter in any order leave the same counter; only Wait, which is not
+// one of them, sees it), which spares gol explore reorderings that cannot change anything.
+void syncPointSlow(const void* obj, bool commutes);
+inline void syncPoint(const void* obj, bool commutes = false) {
+  if (__builtin_expect(detail::g_policy != nullptr, 0)) syncPointSlow(obj, commutes);
+}
 
 inline void emit(Event e, const G* g, int64_t arg = 0, WaitReason r = WaitReason::None) {
   if (__builtin_expect(detail::g_sink != nullptr, 0)) detail::g_sink->event(e, g, arg, r);

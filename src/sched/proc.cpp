@@ -300,6 +300,15 @@ static int64_t newGoid(Worker* w) {
   return w->goidNext++;
 }
 
+// gol run -maxgoroutines N (gol play's limit): the spawn past N ends the program, as Go's
+// thread limit does ("program exceeds 10000-thread limit").
+[[noreturn]] static void tooManyGoroutines() {
+  char msg[96];
+  std::snprintf(msg, sizeof msg, "program exceeds %lld-goroutine limit (gol run -maxgoroutines)",
+                static_cast<long long>(S.cfg.maxGoroutines));
+  fatal(msg);
+}
+
 static G* prepareG(Worker* w, void (*fn)(void*), void* arg) {
   G* g = gfget(w);
   if (!g) g = newG();
@@ -314,7 +323,8 @@ static G* prepareG(Worker* w, void (*fn)(void*), void* arg) {
   g->ctx = nullptr;  // the stack and context come with the first run (attachStack)
   g->tsanFiber = ctx::tsanCreate();
   g->id = newGoid(w);
-  S.ngoroutines.fetch_add(1, std::memory_order_relaxed);
+  int64_t live = S.ngoroutines.fetch_add(1, std::memory_order_relaxed) + 1;
+  if (S.cfg.maxGoroutines > 0 && live > S.cfg.maxGoroutines) tooManyGoroutines();
   g->status.store(GStatus::Runnable, std::memory_order_release);
   return g;
 }
@@ -451,6 +461,13 @@ void visiblePoint() {
   safepoint();
 }
 
+void syncPointSlow(const void* obj, bool commutes) {
+  Policy* p = detail::g_policy;
+  if (!p->scripted() || !current()) return;
+  if (p->atVisiblePoint()) yield();
+  if (obj && hooks().syncAttempt) hooks().syncAttempt(obj, commutes);
+}
+
 void requestSafepoint() { currentWorker()->budget.store(0, std::memory_order_relaxed); }
 
 bool g_cancellableWaits = false;
@@ -474,6 +491,9 @@ bool wasInterruptedSlow(G* g) {
 }
 
 int64_t numGoroutine() { return S.ngoroutines.load(std::memory_order_relaxed); }
+
+void beginExternalWait() { S.externalWaits.fetch_add(1, std::memory_order_seq_cst); }
+void endExternalWait() { S.externalWaits.fetch_sub(1, std::memory_order_seq_cst); }
 
 void forEachG(void (*cb)(G* g, void* ctx), void* c) {
   std::vector<G*> gs;

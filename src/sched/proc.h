@@ -87,6 +87,9 @@ struct Sched {
   G* gfree = nullptr;
   std::atomic<int64_t> ngoroutines{0};
   std::atomic<int64_t> goidGen{0};
+  // Goroutines parked on something outside the scheduler (a child process): while any is, all
+  // workers idle with no timer is not a deadlock (beginExternalWait).
+  std::atomic<int> externalWaits{0};
 
   Config cfg;
   size_t stackSize = 0, redZone = 0;

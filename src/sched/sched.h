@@ -38,6 +38,7 @@ enum class WaitReason : uint8_t {
   SyncRWMutexLock,
   SyncWaitGroupWait,
   CondWait,
+  Syscall,    // waiting for a child process (os/exec), with an external wait open
   Preempted,  // internal: stopped by stop-the-world
 };
 const char* waitReasonString(WaitReason r);
@@ -108,6 +109,11 @@ struct Hooks {
   // Runs on the current goroutine at every slow-path safepoint (step 3 of safepoint() above):
   // may park, stop the world or throw.
   void (*atSafepoint)() = nullptr;
+  // A scripted run: the current goroutine is about to operate on sync object obj (after the
+  // decision point before it, sched/policy.h's syncPoint). gol explore -exhaustive notes it, so
+  // an attempt that blocks still counts as touching the object.
+  // commutes: the operation commutes with others of its kind on obj (WaitGroup.Done).
+  void (*syncAttempt)(const void* obj, bool commutes) = nullptr;
 };
 Hooks& hooks();
 
@@ -121,6 +127,7 @@ struct Config {
   size_t redZone = 0;            // stackLow() threshold (0: 16 KiB; 64 KiB under ASan)
   size_t maxStack = 1000000000;  // total stack per goroutine before "stack overflow"
   bool returnFromRun = false;    // tests: run() returns instead of _exit()ing the process
+  int64_t maxGoroutines = 0;     // gol run -maxgoroutines: more at once is a fatal error (0: none)
 };
 
 // Runs mainFn(arg) as goroutine 1 on `cfg.procs` workers. When main returns: hooks().onExit(0)
@@ -167,6 +174,11 @@ inline void armCancel(G* g, bool (*fn)(G*, void*), void* arg) {
   g->cancelWait.store(fn, std::memory_order_seq_cst);
 }
 int64_t numGoroutine();
+// Around a park whose ready() comes from outside the scheduler (a thread waiting for a child
+// process): while such a wait is open, every worker idle with no timer is not a deadlock. The
+// goroutine calls begin before parking and end after it wakes.
+void beginExternalWait();
+void endExternalWait();
 int procs();              // current GOMAXPROCS
 int setProcs(int n);      // runtime.GOMAXPROCS(n): returns the previous value; n <= 0 only queries
 

@@ -345,7 +345,7 @@ static G* findRunnable(Worker* w) {
     if (w->idle) {
       bool allIdle = S.npidle.load() == S.nthreads.load();
       if (allIdle && !timersPending() && !S.stopping.load() && !S.gcStop.load() &&
-          !workAvailable() && !(hooks().onStall && hooks().onStall())) {
+          S.externalWaits.load() == 0 && !workAvailable() && !(hooks().onStall && hooks().onStall())) {
         removeIdleLocked(w);
         lk.unlock();
         onDeadlock();

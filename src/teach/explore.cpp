@@ -11,22 +11,25 @@
 
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <map>
 #include <thread>
 
+#include "teach/dpor.h"
 #include "teach/render_util.h"
 
 namespace gol::teach {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-using Decisions = std::vector<std::pair<uint32_t, uint32_t>>;  // (choice, options)
+using Decisions = std::vector<DecisionRecord>;
 
 struct RunResult {
   std::string out, err;
   int exit = 0;
   bool hung = false;
   Decisions log;
+  Footprints footprints;  // -exhaustive
 };
 
 struct Outcome {
@@ -47,14 +50,28 @@ std::string readAll(int fd) {
   return s;
 }
 
+// "choice options [ids...]" lines.
 Decisions parseLog(const std::string& text) {
   Decisions d;
-  unsigned long c, k;
-  const char* p = text.c_str();
-  int used = 0;
-  while (std::sscanf(p, "%lu %lu\n%n", &c, &k, &used) == 2) {
-    d.push_back({uint32_t(c), uint32_t(k)});
-    p += used;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t nl = text.find('\n', pos);
+    std::string line = text.substr(pos, nl == std::string::npos ? std::string::npos : nl - pos);
+    pos = nl == std::string::npos ? text.size() : nl + 1;
+    const char* p = line.c_str();
+    char* end = nullptr;
+    DecisionRecord r;
+    r.choice = uint32_t(std::strtoul(p, &end, 10));
+    if (end == p) break;
+    p = end;
+    r.options = uint32_t(std::strtoul(p, &end, 10));
+    if (end == p) break;
+    for (p = end;; p = end) {
+      long long id = std::strtoll(p, &end, 10);
+      if (end == p) break;
+      r.ids.push_back(id);
+    }
+    d.push_back(std::move(r));
   }
   return d;
 }
@@ -77,14 +94,15 @@ int waitChild(pid_t pid, double timeout, bool* hung) {
 
 RunResult runOnce(RunSpec spec, RunInChild run, double timeout) {
   int out = memfd_create("gol-explore-out", 0), err = memfd_create("gol-explore-err", 0);
-  int log = memfd_create("gol-explore-log", 0);
+  int log = memfd_create("gol-explore-log", 0), prints = memfd_create("gol-explore-footprints", 0);
   RunResult r;
-  if (out < 0 || err < 0 || log < 0) {
+  if (out < 0 || err < 0 || log < 0 || prints < 0) {
     r.exit = -1;
     r.err = "gol explore: cannot create a buffer for a run";
     return r;
   }
   spec.decisionLogPath = fmt::format("/proc/{}/fd/{}", getpid(), log);
+  if (spec.scripted) spec.footprintPath = fmt::format("/proc/{}/fd/{}", getpid(), prints);
   std::fflush(nullptr);
   pid_t pid = fork();
   if (pid == 0) {
@@ -99,9 +117,11 @@ RunResult runOnce(RunSpec spec, RunInChild run, double timeout) {
   r.out = readAll(out);
   r.err = readAll(err);
   r.log = parseLog(readAll(log));
+  if (spec.scripted) r.footprints = parseFootprints(readAll(prints));
   close(out);
   close(err);
   close(log);
+  close(prints);
   return r;
 }
 
@@ -130,19 +150,6 @@ std::string outcomeKey(const RunResult& r) {
   return fmt::format("{}\x1f{}\x1f{}\x1f{}", r.out, r.exit, errorLine(r.err), r.hung);
 }
 
-// Depth-first: the next schedule changes the last decision that still has an untried option.
-bool nextPrefix(const Decisions& log, std::vector<uint32_t>* prefix) {
-  for (size_t i = log.size(); i-- > 0;) {
-    if (log[i].first + 1 < log[i].second) {
-      prefix->clear();
-      for (size_t j = 0; j < i; j++) prefix->push_back(log[j].first);
-      prefix->push_back(log[i].first + 1);
-      return true;
-    }
-  }
-  return false;
-}
-
 std::string choicesOf(const RunSpec& spec) {
   std::string s = spec.preemptionBound >= 0 ? fmt::format("b{}:", spec.preemptionBound) : "";
   size_t start = s.size();
@@ -164,6 +171,7 @@ struct Search {
   std::vector<std::string> order;  // keys in order of first appearance
   int runs = 0;
   bool complete = false;
+  Dpor dpor{std::getenv("GOL_EXPLORE_NO_REDUCTION") == nullptr};  // -exhaustive
 
   void record(const RunSpec& spec, const RunResult& r) {
     runs++;
@@ -175,7 +183,7 @@ struct Search {
       // A replay needs the choices actually taken, not only the prefix that led there.
       if (spec.scripted) {
         oc.first.prefix.clear();
-        for (auto& d : r.log) oc.first.prefix.push_back(d.first);
+        for (auto& d : r.log) oc.first.prefix.push_back(d.choice);
       }
       order.push_back(key);
     }
@@ -196,9 +204,12 @@ struct Search {
         // Alternate the random walk with PCT of depth 2 and 3 (the orders a walk starves).
         int phase = int((spec.seed - o.firstSeed) % 4);
         spec.pctDepth = phase == 1 ? 2 : phase == 3 ? 3 : 0;
-      } else if (!nextPrefix(r.log, &spec.prefix)) {
-        complete = true;
-        break;
+      } else {
+        dpor.addRun(spec.prefix.size(), r.log, r.footprints);
+        if (!dpor.next(&spec.prefix)) {
+          complete = true;
+          break;
+        }
       }
     }
   }
@@ -223,7 +234,9 @@ std::string exhaustiveVerdict(const ExploreOptions& o, bool complete, int runs) 
 }
 
 void printText(const ExploreOptions& o, const Search& s) {
-  const char* how = o.exhaustive ? "depth-first over scripted schedules" : "random walk and PCT d=2,3";
+  const char* how = !o.exhaustive ? "random walk and PCT d=2,3"
+                    : std::getenv("GOL_EXPLORE_NO_REDUCTION") ? "depth-first over scripted schedules, unreduced"
+                                                             : "depth-first over scripted schedules, partial-order reduced";
   fmt::print("gol explore: {} distinct outcome{} in {} run{} ({}, GOMAXPROCS {})\n", s.order.size(),
              s.order.size() == 1 ? "" : "s", s.runs, s.runs == 1 ? "" : "s", how, o.procs);
   if (o.exhaustive)
@@ -258,7 +271,10 @@ void printText(const ExploreOptions& o, const Search& s) {
              o.race ? fmt::format("; {} race", races) : "");
   fmt::print("Decision points: which goroutine runs next{}, select cases, loads and stores of shared "
              "variables, map writes{}.\n",
-             o.exhaustive ? "" : " and for how many steps", o.exhaustive ? ", prints" : "");
+             o.exhaustive ? "" : " and for how many steps",
+             o.exhaustive ? ", prints, sync operations (lock, unlock, channel operations, WaitGroup, atomics); "
+                            "orders of steps that touch different objects are tried once"
+                          : "");
 }
 
 void printJson(const ExploreOptions& o, const Search& s) {

@@ -31,7 +31,8 @@ struct RunSpec {
   std::vector<uint32_t> prefix;
   int preemptionBound = -1;
   int pctDepth = 0;  // random search: 0 = random walk, 2 or 3 = PCT of that depth
-  std::string decisionLogPath;  // where the child writes "choice options" lines at exit
+  std::string decisionLogPath;  // where the child writes "choice options ids..." lines at exit
+  std::string footprintPath;    // -exhaustive: where it writes its footprints (footprint.h)
 };
 // Runs the program in the (forked) child with stdout/stderr already redirected; must end the
 // process (it never returns).

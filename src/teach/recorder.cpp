@@ -2,7 +2,7 @@
 #include "teach/recorder.h"
 
 #include <algorithm>
-#include <map>
+#include <unordered_map>
 
 namespace gol::teach {
 
@@ -90,8 +90,15 @@ Timeline Recorder::finish(const std::string& file, int procs, bool seeded, uint6
   t.end = now();
   t.truncated = truncated_;
   t.truncatedAt = truncatedAt_;
-  std::map<int64_t, Live> live;
-  std::map<int64_t, std::vector<size_t>> pendingArrows;  // goroutine -> arrows waiting for its next run
+  // Hash maps and a cache of position texts: a trace can hold a million events.
+  std::unordered_map<int64_t, Live> live;
+  std::unordered_map<int64_t, std::vector<size_t>> pendingArrows;  // goroutine -> arrows waiting for its next run
+  std::unordered_map<uint32_t, std::string> positions;
+  auto positionText = [&](uint32_t pos) -> const std::string& {
+    auto [it, fresh] = positions.try_emplace(pos);
+    if (fresh) it->second = position_(pos);
+    return it->second;
+  };
   auto close = [&](Live& l, int64_t ts) {
     Goroutine& g = t.goroutines[l.index];
     ts = std::max(ts, l.since);
@@ -112,7 +119,7 @@ Timeline Recorder::finish(const std::string& file, int procs, bool seeded, uint6
       g.id = r.g;
       g.parent = r.arg;
       g.start = r.ts;
-      g.createdAt = r.arg && r.pos ? position_(r.pos) : "";
+      g.createdAt = r.arg && r.pos ? positionText(r.pos) : "";
       if (!r.arg) g.function = "main.main";
       live[r.g] = Live{t.goroutines.size(), GState::Runnable, r.ts, -1, {}, {}, false};
       t.goroutines.push_back(std::move(g));
@@ -135,8 +142,10 @@ Timeline Recorder::finish(const std::string& file, int procs, bool seeded, uint6
         l.p = static_cast<int>(r.arg);
         l.reason.clear();
         l.where.clear();
-        for (size_t a : pendingArrows[r.g]) t.arrows[a].toTs = std::max(l.since, t.arrows[a].fromTs);
-        pendingArrows[r.g].clear();
+        if (auto pending = pendingArrows.find(r.g); pending != pendingArrows.end()) {
+          for (size_t a : pending->second) t.arrows[a].toTs = std::max(l.since, t.arrows[a].fromTs);
+          pending->second.clear();
+        }
         break;
       case Event::Yield:
         close(l, r.ts);
@@ -146,7 +155,8 @@ Timeline Recorder::finish(const std::string& file, int procs, bool seeded, uint6
         close(l, r.ts);
         l.state = GState::Blocked;
         l.reason = sched::waitReasonDetail(r.reason);
-        l.where = r.pos ? position_(r.pos) : "";
+        if (r.pos) l.where = positionText(r.pos);
+        else l.where.clear();
         break;
       case Event::Unblock:
         close(l, r.ts);

@@ -73,6 +73,16 @@ std::string validUtf8(std::string_view s) {
 
 void appendJsonString(std::string& out, std::string_view s) {
   out += '"';
+  // The common case (traces hold millions of names): plain ASCII with nothing to escape.
+  bool plain = std::all_of(s.begin(), s.end(), [](char ch) {
+    auto c = static_cast<unsigned char>(ch);
+    return c >= 0x20 && c < 0x7F && ch != '"' && ch != '\\';
+  });
+  if (plain) {
+    out.append(s);
+    out += '"';
+    return;
+  }
   for (char ch : validUtf8(s)) {
     auto c = static_cast<unsigned char>(ch);
     switch (ch) {

@@ -56,7 +56,35 @@ def t_three_printers_exhaustive_is_complete_with_six(gol):
         out, code, _ = replay(gol, o)
         assert out == o['stdout'], (o['replay'], out)
     text = explore(gol, '-exhaustive', 'three_printers.go')
-    assert 'schedules with at most 2 preemptions explored' in text, text[:300]
+    assert 'all %d schedules explored' % r['runs'] in text and 'partial-order reduced' in text, text[:300]
+    assert r['runs'] <= 100, r['runs']  # the unreduced search needs more than 20,000
+
+
+def t_exhaustive_finds_the_rare_deadlock(gol):
+    r = explore_json(gol, '-exhaustive', '-procs', '2', 'lock_order.go')
+    assert r['complete'] is True, r['runs']
+    errors = sorted(o['error'] for o in r['outcomes'])
+    assert errors == ['', 'fatal error: all goroutines are asleep - deadlock!'], errors
+    for o in r['outcomes']:
+        assert o['replay_verified'], o
+
+
+def t_reduction_loses_no_outcome(gol):
+    """The reduced search finds exactly what the unreduced one finds, with far fewer runs."""
+    for prog in ['../programs/waitgroup_order.go']:
+        reduced = explore_json(gol, '-exhaustive', '-procs', '2', prog)
+        env = dict(os.environ, GOL_EXPLORE_NO_REDUCTION='1')
+        p = subprocess.run([gol, 'explore', '-json', '-exhaustive', '-procs', '2', '-runs', '50000', '-time', '120s',
+                            prog], capture_output=True, cwd=HERE, env=env, timeout=300)
+        full = json.loads(p.stdout)
+        assert full['complete'] and reduced['complete'], (prog, full['runs'], reduced['runs'])
+        assert {o['stdout'] for o in full['outcomes']} == {o['stdout'] for o in reduced['outcomes']}, prog
+        assert reduced['runs'] * 20 < full['runs'], (prog, reduced['runs'], full['runs'])
+    # The unreduced search of these takes minutes; their outcomes are known.
+    for prog, outs in [('lost_update.go', {'1\n', '2\n'}), ('select_race.go', {'ab\n', 'ba\n'}),
+                       ('mutex_order.go', {'[1 2]\n', '[2 1]\n'})]:
+        r = explore_json(gol, '-exhaustive', '-procs', '2', prog)
+        assert r['complete'] and {o['stdout'] for o in r['outcomes']} == outs, (prog, r['runs'], r['outcomes'])
 
 
 def t_rare_deadlock_is_found_and_replays(gol):
@@ -114,6 +142,7 @@ def t_budget_flags(gol):
 
 
 TESTS = [t_waitgroup_has_exactly_its_two_outputs, t_three_printers_exhaustive_is_complete_with_six,
+         t_exhaustive_finds_the_rare_deadlock, t_reduction_loses_no_outcome,
          t_rare_deadlock_is_found_and_replays, t_correct_program_has_one_outcome, t_race_under_every_schedule,
          t_pct_runs_replay, t_budget_flags]
 
