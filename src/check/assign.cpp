@@ -317,8 +317,10 @@ void Checker::localTypeSpec(TypeSpec* ts) {
   }
   Type* n = types_.newNamed(ts->name->name, pkg_->path == "main" ? "" : pkg_->path);
   sym->type = n;
+  typeSyms_[n] = sym;
   declare(scope_, sym, ts->name->pos);  // before the underlying type: it may refer to itself
   n->underlying_ = typeOf(ts->typeExpr)->underlying();
+  checkValidType(n);
 }
 
 }  // namespace gol::check

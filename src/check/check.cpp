@@ -120,7 +120,6 @@ void Checker::checkPackage(Package* pkg, const std::vector<ast::File*>& files) {
     pkg->members[s->name] = s;
   }
   for (auto* v : pkgVars_[pkg]) resolve(v);  // also `var _ = f()`
-  reportRecursiveTypes(pkg);
   for (auto& [recvName, decls] : methodDecls_[pkg]) {
     Symbol* base = pkgScope_->lookupLocal(recvName);
     if (!base || base->kind != SymKind::TypeName)

@@ -3,6 +3,7 @@
 // builtins, selector, composite, stmt, assign, switch, func, describe).
 #pragma once
 #include <deque>
+#include <map>
 #include <memory>
 #include <set>
 #include <unordered_map>
@@ -304,7 +305,10 @@ class Checker {
   // cycles.cpp
   std::vector<Symbol*> depPath(Symbol* from, Symbol* to, std::set<Symbol*>& seen);
   void reportInitCycles(Package* pkg);
-  void reportRecursiveTypes(Package* pkg);
+  void checkValidType(const Type* named);
+  void reportTypeCycle(const std::vector<const Type*>& cycle);
+  std::unordered_map<const Type*, Symbol*> typeSyms_;  // declared named types (messages name them)
+  std::set<const Type*> brokenTypes_;  // reported invalid recursive types: uses are silently invalid
 };
 
 // Saves where the checker is (package, scopes, function, declaration, iota, script mode) and

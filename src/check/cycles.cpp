@@ -67,45 +67,24 @@ void Checker::reportInitCycles(Package* pkg) {
   }
 }
 
-void Checker::reportRecursiveTypes(Package* pkg) {
-  std::map<const Type*, Symbol*> declared;  // the package's named types and their declarations
-  for (auto& [name, sym] : pkgScopes_[pkg]->names)
-    if (sym->kind == SymKind::TypeName && sym->type && sym->type->kind == Kind::Named && declInfo_.count(sym))
-      declared[sym->type] = sym;
-  std::set<const Type*> valid, reported;
+// Go's validType, run when a named type's declaration is complete: a type may contain itself only
+// through a pointer, slice, map, channel, function or interface; arrays and struct fields hold it
+// directly. A cycle through types still being declared is found when the outermost completes.
+void Checker::checkValidType(const Type* root) {
+  std::set<const Type*> valid;
   std::vector<const Type*> path;
-  // Go's validType: a type may contain itself only through a pointer, slice, map, channel,
-  // function or interface; arrays and struct fields hold it directly.
   std::function<void(const Type*)> visit = [&](const Type* t) {
     if (!t) return;
     switch (t->kind) {
       case Kind::Named: {
-        if (valid.count(t) || !declared.count(t)) return;
+        if (valid.count(t) || brokenTypes_.count(t) || !typeSyms_.count(t)) return;
         auto at = std::find(path.begin(), path.end(), t);
         if (at != path.end()) {
-          std::vector<const Type*> cycle(at, path.end());
-          for (const Type* c : cycle)
-            if (reported.count(c)) return;
-          size_t start = 0;  // go/types reports the cycle from the type declared first
-          for (size_t i = 1; i < cycle.size(); i++)
-            if (declared[cycle[i]]->pos < declared[cycle[start]]->pos) start = i;
-          Symbol* first = declared[cycle[start]];
-          for (const Type* c : cycle) reported.insert(c);
-          if (cycle.size() == 1) {
-            errorf(first->pos, "invalid recursive type: " + first->name + " refers to itself");
-            return;
-          }
-          std::string msg = "invalid recursive type " + first->name;
-          for (size_t i = 0; i < cycle.size(); i++) {
-            Symbol* a = declared[cycle[(start + i) % cycle.size()]];
-            Symbol* b = declared[cycle[(start + i + 1) % cycle.size()]];
-            msg += refersLine(a->pos, a->name, b->name);
-          }
-          errorf(first->pos, msg);
+          reportTypeCycle(std::vector<const Type*>(at, path.end()));
           return;
         }
         path.push_back(t);
-        visit(t->underlying());
+        visit(t->underlying_);
         path.pop_back();
         valid.insert(t);
         return;
@@ -117,10 +96,31 @@ void Checker::reportRecursiveTypes(Package* pkg) {
       default: return;
     }
   };
-  std::vector<std::pair<Pos, const Type*>> order;
-  for (auto& [t, sym] : declared) order.push_back({sym->pos, t});
-  std::sort(order.begin(), order.end());
-  for (auto& [pos, t] : order) visit(t);
+  visit(root);
+}
+
+void Checker::reportTypeCycle(const std::vector<const Type*>& cycle) {
+  size_t start = 0;  // go/types reports the cycle from the type declared first
+  for (size_t i = 1; i < cycle.size(); i++)
+    if (typeSyms_[cycle[i]]->pos < typeSyms_[cycle[start]]->pos) start = i;
+  Symbol* first = typeSyms_[cycle[start]];
+  // As go/types does, the types of the cycle become invalid: later checks (comparability,
+  // sizes, zero values) would otherwise recurse through them forever.
+  for (const Type* c : cycle) {
+    brokenTypes_.insert(c);
+    const_cast<Type*>(c)->underlying_ = types_.basic(Kind::Invalid);
+  }
+  if (cycle.size() == 1) {
+    errorf(first->pos, "invalid recursive type: " + first->name + " refers to itself");
+    return;
+  }
+  std::string msg = "invalid recursive type " + first->name;
+  for (size_t i = 0; i < cycle.size(); i++) {
+    Symbol* a = typeSyms_[cycle[(start + i) % cycle.size()]];
+    Symbol* b = typeSyms_[cycle[(start + i + 1) % cycle.size()]];
+    msg += refersLine(a->pos, a->name, b->name);
+  }
+  errorf(first->pos, msg);
 }
 
 }  // namespace gol::check

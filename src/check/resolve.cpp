@@ -205,10 +205,12 @@ void Checker::resolveType(Symbol* sym, DeclInfo* d) {
   }
   Type* n = types_.newNamed(ts->name->name, namedPkg(pkg_));
   sym->type = n;
+  typeSyms_[n] = sym;
   const Type* u = typeOf(ts->typeExpr);
   if (u->kind == Kind::Named && u->underlying()->kind == Kind::Invalid && u != types_.basic(Kind::Invalid))
     errorf(ts->name->pos, "invalid recursive type " + ts->name->name);
   n->underlying_ = u->underlying();
+  checkValidType(n);
   attachMethods(n, ts->name->name, pkg_);
 }
 

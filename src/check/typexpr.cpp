@@ -25,6 +25,8 @@ const Type* Checker::typeOf(Expr* e) {
         errorf(startPos(e), exprString(e) + " is not a type");
         return invalid;
       }
+      // a type already reported (an invalid recursive type): no follow-on errors where it is used
+      if (brokenTypes_.count(x.type)) return invalid;
       return x.type;
     }
     case NodeKind::Paren: return recordType(e, typeOf(static_cast<ParenExpr*>(e)->x));
