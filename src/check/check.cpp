@@ -82,6 +82,14 @@ static void declareImports(Checker& c, ast::File* f, Scope* into) {
     Package* p = c.importPackage(imp->path, imp->pos);
     if (!p) {
       c.errorf(imp->pos, notProvidedMessage(imp->path));
+      // The name still stands for the package, with no members: its uses are not errors of
+      // their own ("undefined: http" after the import error said it all).
+      std::string name = imp->name ? imp->name->name : imp->path.substr(imp->path.rfind('/') + 1);
+      if (name != "_" && name != ".") {
+        auto* sym = c.newSymbol(SymKind::Package, name, imp->pos, nullptr);
+        sym->package = nullptr;  // no package behind it
+        c.declare(into, sym, imp->pos);
+      }
       continue;
     }
     std::string name = p->name;

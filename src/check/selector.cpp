@@ -12,9 +12,13 @@ void Checker::packageMember(SelectorExpr* e, Symbol* pkgSym, Operand& x) {
   sel->kind = SelKind::PackageMember;
   e->selection = sel;
   const std::string& name = e->sel->name;
-  auto it = p ? p->members.find(name) : decltype(p->members.end()){};
-  if (!p || it == p->members.end() || !isExported(name)) {
-    if (p && it != p->members.end())
+  if (!p) {  // an import that failed: reported there, once
+    x.mode = ExprMode::Invalid;
+    return;
+  }
+  auto it = p->members.find(name);
+  if (it == p->members.end() || !isExported(name)) {
+    if (it != p->members.end())
       errorf(e->sel->pos, "name " + name + " not exported by package " + p->name);
     else
       errorf(e->sel->pos, "undefined: " + exprString(e));
