@@ -310,6 +310,7 @@ static void hookFatal(const std::string& msg) {
   if (g && g->top) writeStderr("\ngoroutine " + std::to_string(g->id) + " [running]:\n" + captureTrace(g));
   flushStdout();
   finishRecording();
+  if (sched::returningFromRun()) sched::exitProgram(2);  // in-process runs (tests, fuzzing) return
   _exit(2);
 }
 static void schedFatal(const char* msg) {
@@ -323,6 +324,7 @@ static void schedFatal(const char* msg) {
     if (tr.size() > 4000) tr = tr.substr(0, 4000) + "...additional frames elided...\n";
     writeStderr("\ngoroutine " + std::to_string(g->id) + " [running]:\n" + tr);
   }
+  if (sched::returningFromRun()) sched::exitProgram(2);  // in-process runs (tests, fuzzing) return
   _exit(2);
 }
 
