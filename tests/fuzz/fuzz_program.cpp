@@ -44,11 +44,11 @@ struct Stats {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size > kMaxInput) return -1;  // not added to the corpus
   gStats.inputs++;
-  // Programs run on the evaluator keep pointers into their trees (compiled nodes, the program's
-  // globals); the tree of the last program lives until the next one replaces it.
-  static ast::Arena* arena = nullptr;
-  delete arena;
-  arena = new ast::Arena;
+  // Trees are never freed: the evaluator keeps each function it compiled by the address of its
+  // declaration for the life of the process (interp/calls.cpp's gFuncs), so a freed and reused
+  // address would run an old program's code. The memory grows with every input; scripts/fuzz
+  // runs this target in libFuzzer's fork mode, whose jobs end and restart.
+  static ast::Arena* arena = new ast::Arena;
   Diagnostics diags;
   FileId id = SourceTable::global().add("fuzz.gol", std::string(reinterpret_cast<const char*>(data), size));
   ast::File* f = syntax::parseFile(*arena, id, diags);
