@@ -1,7 +1,7 @@
 // Unit tests of what the fuzz target fuzz_program (tests/fuzz) relies on: an in-process run
 // (RunOptions::returnFromRun) that loops or sleeps past sched::setRunTimeLimit ends with
 // kOverTimeExit, and a fatal error (out of memory at the heap cap) ends the run with status 2
-// instead of the process, as often as it happens.
+// instead of the process, as often as it happens; so does os.Exit.
 #include <doctest/doctest.h>
 
 #include <chrono>
@@ -80,4 +80,12 @@ TEST_CASE("in-process run: out of memory at the heap cap ends the run, every tim
   Outcome hello = runLimited(kHello);
   CHECK(hello.code == 0);
   CHECK(hello.out == "hello\n");
+}
+
+TEST_CASE("in-process run: os.Exit ends the run with its status, not the process") {
+  Outcome r = runLimited("package main\n\nimport (\n\t\"fmt\"\n\t\"os\"\n)\n\nfunc main() {\n\tfmt.Println(\"bye\")\n\tos.Exit(3)\n}\n");
+  CHECK(r.code == 3);
+  CHECK(r.out == "bye\n");
+  Outcome hello = runLimited(kHello);
+  CHECK(hello.code == 0);
 }
