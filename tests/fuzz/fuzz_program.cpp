@@ -3,7 +3,7 @@
 // captured, under a heap cap (kMaxHeap), a goroutine cap and a wall-time limit
 // (sched::setRunTimeLimit), so a program that loops, sleeps or allocates without end costs one
 // bounded run. A panic, deadlock, fatal error or os.Exit is an ordinary outcome; a crash,
-// sanitizer report or hang of gol itself is a bug. GOL_FUZZ_STATS=1 prints, at exit, how many
+// sanitizer report, hang or "this is a bug in gol" report of gol itself is a finding. GOL_FUZZ_STATS=1 prints, at exit, how many
 // inputs reached the checker and the evaluator, and how the runs ended.
 #include <cstddef>
 #include <cstdint>
@@ -70,5 +70,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (code == 0) gStats.exit0++;
   if (code == 2) gStats.exit2++;
   if (code == sched::kOverTimeExit) gStats.overTime++;
+  // The evaluator's own report of a bug (interp/compile_error.cpp's compilerBug) is a finding.
+  if (err.find("(this is a bug in gol)") != std::string::npos) {
+    std::fprintf(stderr, "%s", err.c_str());
+    std::abort();
+  }
   return 0;
 }
