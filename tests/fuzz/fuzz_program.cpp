@@ -10,11 +10,13 @@
 #include <cstdio>
 #include <cstdlib>
 #include <string>
+#include <string_view>
 
 #include "base/diag.h"
 #include "base/source.h"
 #include "check/check.h"
 #include "interp/interp.h"
+#include "native/host.h"
 #include "sched/sched.h"
 #include "stdlib.h"
 #include "syntax/parser.h"
@@ -66,6 +68,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   opts.maxHeap = kMaxHeap;
   opts.maxGoroutines = kMaxGoroutines;
   sched::setRunTimeLimit(kRunNanos);
+  // As gol play -sandbox: mutated programs must not touch files, start processes or read the
+  // environment (a seed's os.RemoveAll or exec.Command could do anything once mutated).
+  native::setHostPolicy([](std::string_view) -> const char* { return "fuzz_program: no host access"; });
   int code = interp::runProgram(prog, opts);
   if (code == 0) gStats.exit0++;
   if (code == 2) gStats.exit2++;
