@@ -215,7 +215,8 @@ static std::string callStringMethod(Value iface, const char* name, bool* ok) {
   GState* g = currentG();
   Frame top;
   top.g = g;
-  Frame& caller = g && g->top ? *g->top : top;
+  Frame* saved = g ? g->top : nullptr;
+  Frame& caller = saved ? *saved : top;
   Value recv = adjustReceiver(me, rt::ifaceValue(iface));
   Func* fn = me->fn;
   if (!fn->ready.load()) ensureCompiled(fn);
@@ -225,6 +226,7 @@ static std::string callStringMethod(Value iface, const char* name, bool* ok) {
   try {
     invoke(fn, s, nullptr, caller);
   } catch (PanicUnwind&) {
+    if (g) g->top = saved;  // not the unwound frames (and never this function's `top`)
     return "";
   }
   *ok = true;
@@ -310,6 +312,7 @@ static void hookFatal(const std::string& msg) {
   if (g && g->top) writeStderr("\ngoroutine " + std::to_string(g->id) + " [running]:\n" + captureTrace(g));
   flushStdout();
   finishRecording();
+  if (sched::returningFromRun()) sched::exitProgram(2);  // in-process runs (tests, fuzzing) return
   _exit(2);
 }
 static void schedFatal(const char* msg) {
@@ -323,6 +326,7 @@ static void schedFatal(const char* msg) {
     if (tr.size() > 4000) tr = tr.substr(0, 4000) + "...additional frames elided...\n";
     writeStderr("\ngoroutine " + std::to_string(g->id) + " [running]:\n" + tr);
   }
+  if (sched::returningFromRun()) sched::exitProgram(2);  // in-process runs (tests, fuzzing) return
   _exit(2);
 }
 
@@ -350,12 +354,12 @@ static bool hookCallFuncRecover(Value fv, const Value* args, int nargs, Value* r
   }
   // Recovered here: the goroutine continues as if the call had returned, with the panic chain
   // as it was before the call.
+  // g->top still points into the frames the panic unwound: restore it before the panic value's
+  // Error or String method runs on it (found by fuzz_program: a stack-use-after-scope).
+  if (g) g->top = saved;
   Panic* p = g ? g->panic : nullptr;
   *panicText = p && p != older ? panicValueString(p->val) : "";
-  if (g) {
-    g->panic = older;
-    g->top = saved;
-  }
+  if (g) g->panic = older;
   if (older) older->aborted = olderAborted;
   return false;
 }

@@ -18,6 +18,7 @@
 #include "native/native.h"
 #include "native/stdlib_util.h"
 #include "runtime/native_api.h"
+#include "sched/sched.h"
 
 extern char** environ;
 
@@ -330,6 +331,8 @@ GOL_NATIVE(os_Exit, "os.Exit") {
   else if (auto w = rt::hooks().writeStderr) w("");  // writing stderr flushes stdout first
   std::fflush(stdout);
   std::fflush(stderr);
+  // An in-process run (tests, fuzzing) ends here, not the process.
+  if (sched::returningFromRun()) sched::exitProgram(int(call.args[0].i));
   _exit(int(call.args[0].i));
 }
 GOL_NATIVE(os_Getpid, "os.Getpid") { call.results[0] = Value::I(getpid()); }

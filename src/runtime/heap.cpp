@@ -204,6 +204,10 @@ void* takeSlot(Span* s, ObjKind kind) {
 void* allocLarge(size_t bytes, ObjKind kind) {
   Heap& h = heap();
   if (bytes > h.maxPages * kPageSize) outOfMemory();  // before rounding up can overflow
+  // Over the cap by itself: said before h.mu is taken, so that an in-process run (which ends at
+  // the report instead of the process) does not leave the heap locked.
+  uint64_t limit = h.limit.load(std::memory_order_relaxed);
+  if (limit && bytes > limit) outOfMemory();
   size_t npages = (bytes + kPageSize - 1) >> kPageShift;
   std::lock_guard<std::mutex> g(h.mu);
   Span* s = newSpanLocked(h, npages);

@@ -10,6 +10,7 @@
 
 #include "runtime/hooks.h"
 #include "runtime/object.h"
+#include "sched/sched.h"
 
 namespace gol::rt {
 
@@ -52,6 +53,9 @@ void outOfMemory() {
   }
   std::free(gEmergency);
   gEmergency = nullptr;
+  // An in-process run (tests, fuzzing) ends here but the process goes on: the next run may run
+  // out of memory too and must report it, not wait forever above.
+  if (sched::returningFromRun()) gOutOfMemory.store(false);
   try {
     fatal("runtime: out of memory");
   } catch (...) {  // the report itself ran out of memory: say it without allocating

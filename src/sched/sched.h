@@ -140,6 +140,13 @@ inline int run(int procs, void (*mainFn)(void*), void* arg) {
   c.procs = procs;
   return run(c, mainFn, arg);
 }
+// Fuzzing (tests/fuzz): a returnFromRun run that lasts longer than `nanos` of wall time is
+// stopped as if main had called os.Exit(kOverTimeExit); 0 (the default) sets no limit. The
+// monitor thread checks it, so a run whose goroutines all sleep or spin ends too. Not seeded runs.
+constexpr int kOverTimeExit = 124;
+void setRunTimeLimit(int64_t nanos);
+// True while a run started with Config::returnFromRun is going on.
+bool returningFromRun();
 // Ends the program now (os.Exit, end of main, after a fatal panic): onExit hook, then _exit.
 // Must be called from a goroutine. In returnFromRun mode it ends run() and does not return.
 [[noreturn]] void exitProgram(int code);

@@ -503,6 +503,26 @@ int setProcs(int n) {
 
 // ---------------------------------------------------------------- monitor
 
+// setRunTimeLimit: the limit, and when the current run started.
+static std::atomic<int64_t> gRunTimeLimit{0};
+static int64_t gRunStart = 0;
+
+void setRunTimeLimit(int64_t nanos) { gRunTimeLimit.store(nanos); }
+bool returningFromRun() { return S.running.load() && S.cfg.returnFromRun; }
+
+// The run is over its time limit: stop it as exitProgram(kOverTimeExit) would (every worker
+// leaves its goroutine at the next safepoint; sleepers are simply abandoned).
+static bool overTimeLimit(int64_t now) {
+  int64_t limit = gRunTimeLimit.load(std::memory_order_relaxed);
+  if (limit <= 0 || !S.cfg.returnFromRun || now - gRunStart <= limit) return false;
+  {
+    std::lock_guard<std::mutex> lk(S.lock);
+    S.exitCode = kOverTimeExit;
+  }
+  beginStop();
+  return true;
+}
+
 static void monitorLoop() {
   uint64_t lastSeq[kMaxProcs] = {};
   int64_t since[kMaxProcs] = {};
@@ -510,6 +530,14 @@ static void monitorLoop() {
   while (!S.stopping.load()) {
     if (S.npidle.load() == S.nthreads.load()) {
       S.monSleeping = true;
+      if (gRunTimeLimit.load(std::memory_order_relaxed) > 0) {
+        S.monCond.wait_for(lk, std::chrono::milliseconds(10));
+        S.monSleeping = false;
+        lk.unlock();
+        if (overTimeLimit(nanotime())) return;
+        lk.lock();
+        continue;
+      }
       S.monCond.wait(lk);
       S.monSleeping = false;
       continue;
@@ -519,6 +547,7 @@ static void monitorLoop() {
     Worker* waiter = S.timerWaiter;
     lk.unlock();
     int64_t now = nanotime();
+    if (overTimeLimit(now)) return;
     int n = S.nthreads.load();
     bool stuck = false;
     for (int i = 0; i < n; i++) {
@@ -598,6 +627,7 @@ int run(const Config& cfg, void (*mainFn)(void*), void* arg) {
   else S.globalQ.push(mg);
 
   S.running.store(true);
+  gRunStart = nanotime();
   {
     std::lock_guard<std::mutex> lk(S.lock);
     Worker* w0 = newWorker(0);

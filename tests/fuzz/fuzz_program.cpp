@@ -1,0 +1,84 @@
+// libFuzzer target for whole programs: the input bytes are one gol source file; when it parses
+// and checks, it runs in-process (RunOptions::returnFromRun) on one worker with its output
+// captured, under a heap cap (kMaxHeap), a goroutine cap and a wall-time limit
+// (sched::setRunTimeLimit), so a program that loops, sleeps or allocates without end costs one
+// bounded run. A panic, deadlock, fatal error or os.Exit is an ordinary outcome; a crash,
+// sanitizer report, hang or "this is a bug in gol" report of gol itself is a finding. GOL_FUZZ_STATS=1 prints, at exit, how many
+// inputs reached the checker and the evaluator, and how the runs ended.
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <string_view>
+
+#include "base/diag.h"
+#include "base/source.h"
+#include "check/check.h"
+#include "interp/interp.h"
+#include "native/host.h"
+#include "sched/sched.h"
+#include "stdlib.h"
+#include "syntax/parser.h"
+
+using namespace gol;
+
+namespace {
+
+constexpr uint64_t kMaxHeap = 64ull << 20;
+constexpr int64_t kMaxGoroutines = 1000;
+constexpr int64_t kRunNanos = 300'000'000;
+constexpr size_t kMaxInput = 16 << 10;  // longer programs add little but time
+
+struct Stats {
+  long inputs = 0, parsed = 0, ran = 0, exit0 = 0, exit2 = 0, overTime = 0;
+  ~Stats() {
+    if (std::getenv("GOL_FUZZ_STATS"))
+      std::fprintf(stderr,
+                   "fuzz_program: %ld inputs, %ld reached the checker, %ld reached the evaluator "
+                   "(%ld exit 0, %ld exit 2, %ld over the time limit)\n",
+                   inputs, parsed, ran, exit0, exit2, overTime);
+  }
+} gStats;
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  if (size > kMaxInput) return -1;  // not added to the corpus
+  gStats.inputs++;
+  // Trees are never freed: the evaluator keeps each function it compiled by the address of its
+  // declaration for the life of the process (interp/calls.cpp's gFuncs), so a freed and reused
+  // address would run an old program's code. The memory grows with every input; scripts/fuzz
+  // runs this target in libFuzzer's fork mode, whose jobs end and restart.
+  static ast::Arena* arena = new ast::Arena;
+  Diagnostics diags;
+  FileId id = SourceTable::global().add("fuzz.gol", std::string(reinterpret_cast<const char*>(data), size));
+  ast::File* f = syntax::parseFile(*arena, id, diags);
+  if (!f || diags.hasErrors()) return 0;
+  gStats.parsed++;
+  Program* prog = check::checkProgram({f}, *arena, diags, stdlib::packageFiles);
+  if (!prog || diags.hasErrors()) return 0;
+  gStats.ran++;
+  std::string out, err;
+  interp::RunOptions opts;
+  opts.procs = 1;
+  opts.returnFromRun = true;
+  opts.captureStdout = &out;
+  opts.captureStderr = &err;
+  opts.maxHeap = kMaxHeap;
+  opts.maxGoroutines = kMaxGoroutines;
+  sched::setRunTimeLimit(kRunNanos);
+  // As gol play -sandbox: mutated programs must not touch files, start processes or read the
+  // environment (a seed's os.RemoveAll or exec.Command could do anything once mutated).
+  native::setHostPolicy([](std::string_view) -> const char* { return "fuzz_program: no host access"; });
+  int code = interp::runProgram(prog, opts);
+  if (code == 0) gStats.exit0++;
+  if (code == 2) gStats.exit2++;
+  if (code == sched::kOverTimeExit) gStats.overTime++;
+  // The evaluator's own report of a bug (interp/compile_error.cpp's compilerBug) is a finding.
+  if (err.find("(this is a bug in gol)") != std::string::npos) {
+    std::fprintf(stderr, "%s", err.c_str());
+    std::abort();
+  }
+  return 0;
+}

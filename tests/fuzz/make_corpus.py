@@ -1,0 +1,45 @@
+#!/usr/bin/env python3
+"""Seed corpus for the fuzz targets (tests/fuzz): copies every golden and unit-test program
+(tests/**/*.gol, tests/**/*.go), the acceptance programs (../shared/acceptance/**/*.gol, when
+present) and the standard packages (stdlib/**/*.gol) into one directory, one file per distinct
+content, named by its hash. Usage: make_corpus.py [--max-bytes N] OUTDIR"""
+import argparse
+import hashlib
+import pathlib
+import sys
+
+
+def sources(root):
+    yield from sorted(root.glob('tests/**/*.gol'))
+    yield from sorted(root.glob('tests/**/*.go'))
+    acc = root.parent / 'shared' / 'acceptance'
+    if acc.is_dir():
+        yield from sorted(acc.glob('**/*.gol'))
+    yield from sorted(root.glob('stdlib/**/*.gol'))
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument('--max-bytes', type=int, default=16384, help='skip larger files (fuzz_program refuses them)')
+    ap.add_argument('out')
+    a = ap.parse_args()
+    root = pathlib.Path(__file__).resolve().parents[2]
+    out = pathlib.Path(a.out)
+    out.mkdir(parents=True, exist_ok=True)
+    seen = skipped = 0
+    for p in sources(root):
+        if p.is_relative_to(root / 'tests' / 'fuzz'):
+            continue  # our own crash reproducers are regression tests, not seeds
+        data = p.read_bytes()
+        if len(data) > a.max_bytes:
+            skipped += 1
+            continue
+        (out / hashlib.sha1(data).hexdigest()).write_bytes(data)
+        seen += 1
+    files = len(list(out.iterdir()))
+    print(f'make_corpus: {seen} sources ({skipped} over {a.max_bytes} bytes skipped), {files} files in {out}')
+    return 0 if files else 1
+
+
+if __name__ == '__main__':
+    sys.exit(main())
