@@ -55,7 +55,11 @@ void unlockAllFn(void* p) { unlockAll(*static_cast<LockSet*>(p)); }
 }  // namespace
 
 int select(Case* cases, int n, bool hasDefault, Word* recvOut, bool* recvOk) {
-  sched::syncPoint(n > 0 ? cases[0].c : nullptr);  // a decision point of scripted runs (sched/policy.h)
+  // A decision point of scripted runs (sched/policy.h); gol explore notes every case's channel.
+  sched::syncPoint(n > 0 ? cases[0].c : nullptr);
+  if (auto note = sched::hooks().syncAttempt)
+    for (int i = 1; i < n; i++)
+      if (cases[i].c) note(cases[i].c, false);
   // Non-nil cases, in random poll order.
   uint16_t* pollorder = static_cast<uint16_t*>(alloca(sizeof(uint16_t) * (n + 1)));
   uint16_t* lockorder = static_cast<uint16_t*>(alloca(sizeof(uint16_t) * (n + 1)));
