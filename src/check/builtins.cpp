@@ -73,6 +73,17 @@ struct BuiltinCall {
   }
   void noValue() { x.mode = ExprMode::NoValue; x.type = nullptr; }
   void value(const Type* t) { x.mode = ExprMode::Value; x.type = t; }
+  // A constant result of type t: v, rounded to t when t is typed (complex, real, imag).
+  void constant(const Type* t, ConstValue v) {
+    if (!isUntyped(t)) {
+      ConstValue out;
+      const char* why;
+      if (constant::representable(v, int(t->ukind()), &out, &why)) v = out;
+    }
+    x.mode = ExprMode::Constant;
+    x.type = t;
+    x.val = v;
+  }
 };
 
 // The single argument of len, cap, clear and close, checked; false (result invalid) on error.
@@ -394,15 +405,7 @@ void Checker::builtinComplex(BuiltinCall& b) {
       setFinalType(b.args[1], y.type);
     }
     if (x.mode == ExprMode::Constant && y.mode == ExprMode::Constant) {
-      ConstValue v = constant::makeComplex(x.val, y.val);
-      if (!isUntyped(res)) {
-        ConstValue out;
-        const char* why;
-        if (constant::representable(v, int(res->ukind()), &out, &why)) v = out;
-      }
-      b.x.mode = ExprMode::Constant;
-      b.x.type = res;
-      b.x.val = v;
+      b.constant(res, constant::makeComplex(x.val, y.val));
       return;
     }
     return b.value(res);
@@ -434,15 +437,7 @@ void Checker::builtinComplex(BuiltinCall& b) {
     return b.invalid();
   }
   if (x.mode == ExprMode::Constant) {
-    ConstValue v = b.id == BuiltinId::Real ? constant::realOf(x.val) : constant::imagOf(x.val);
-    if (!isUntyped(res)) {
-      ConstValue out;
-      const char* why;
-      if (constant::representable(v, int(res->ukind()), &out, &why)) v = out;
-    }
-    b.x.mode = ExprMode::Constant;
-    b.x.type = res;
-    b.x.val = v;
+    b.constant(res, b.id == BuiltinId::Real ? constant::realOf(x.val) : constant::imagOf(x.val));
     return;
   }
   b.value(res);

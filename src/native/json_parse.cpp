@@ -204,17 +204,20 @@ struct Parser {
     }
   }
 
+  // The closing bracket or brace of n, at i.
+  bool closeNode(Node* n) {
+    i++;
+    n->end = i;
+    depth--;
+    return true;
+  }
+
   bool array(Node* n) {
     n->kind = Node::Array;
     if (++depth > kMaxDepth) return fail("exceeded max depth");
     i++;
     space();
-    if (i < s.size() && s[i] == ']') {
-      i++;
-      n->end = i;
-      depth--;
-      return true;
-    }
+    if (i < s.size() && s[i] == ']') return closeNode(n);
     for (;;) {
       n->elems.emplace_back();
       if (!value(&n->elems.back())) return false;
@@ -224,12 +227,7 @@ struct Parser {
         i++;
         continue;
       }
-      if (s[i] == ']') {
-        i++;
-        n->end = i;
-        depth--;
-        return true;
-      }
+      if (s[i] == ']') return closeNode(n);
       return fail("after array element");
     }
   }
@@ -239,12 +237,7 @@ struct Parser {
     if (++depth > kMaxDepth) return fail("exceeded max depth");
     i++;
     space();
-    if (i < s.size() && s[i] == '}') {
-      i++;
-      n->end = i;
-      depth--;
-      return true;
-    }
+    if (i < s.size() && s[i] == '}') return closeNode(n);
     for (;;) {
       space();
       if (i >= s.size()) return fail("");
@@ -264,12 +257,7 @@ struct Parser {
         i++;
         continue;
       }
-      if (s[i] == '}') {
-        i++;
-        n->end = i;
-        depth--;
-        return true;
-      }
+      if (s[i] == '}') return closeNode(n);
       return fail("after object key:value pair");
     }
   }

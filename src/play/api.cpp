@@ -1,22 +1,18 @@
 // gol play's HTTP API (api.h): routing, the embedded page and files, lessons and settings.
 // The program endpoints (run, explore, step) are in runs.cpp.
 #include "api.h"
+#include "json.h"
 
 #include <dirent.h>
 
 #include <algorithm>
 #include <fstream>
-#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "assets.h"
 
 namespace gol::play {
 namespace {
-
-using Json = nlohmann::json;
-
-std::string dumpJson(const Json& j) { return j.dump(-1, ' ', false, Json::error_handler_t::replace); }
 
 void replyJson(Exchange& ex, int status, const Json& j) { ex.reply(status, "application/json", dumpJson(j)); }
 

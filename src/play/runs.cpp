@@ -9,17 +9,15 @@
 
 #include <cstdio>
 #include <fstream>
-#include <nlohmann/json.hpp>
 #include <random>
 #include <sstream>
 
 #include "api.h"
+#include "json.h"
 #include "child.h"
 
 namespace gol::play {
 namespace {
-
-using Json = nlohmann::json;
 
 constexpr size_t kMaxSource = 64 * 1024;
 constexpr int kMaxProcs = 16;
@@ -35,8 +33,6 @@ struct ProgramRequest {
   bool compare = false;  // run: -procs 1,N, drawn on one timeline
   std::vector<uint32_t> schedule;
 };
-
-std::string dumpJson(const Json& j) { return j.dump(-1, ' ', false, Json::error_handler_t::replace); }
 
 // The request's fields, checked; an error message instead when they are not usable.
 std::string parseRequest(const std::string& body, ProgramRequest* r) {

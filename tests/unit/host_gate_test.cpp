@@ -13,37 +13,15 @@
 #include "native/host.h"
 #include "stdlib.h"
 #include "syntax/parser.h"
+#include "run_helpers.h"
 
 using namespace gol;
 
 namespace {
 
-struct Result {
-  int code = -1;
-  std::string out, err;
-};
+using Result = testutil::RunResult;
 
-Result runScript(const std::string& src) {
-  static ast::Arena arena;  // trees must outlive the run
-  static int counter = 0;
-  Result r;
-  Diagnostics diags;
-  FileId id = SourceTable::global().add("host_gate_" + std::to_string(counter++) + ".gol", src);
-  ast::File* f = syntax::parseFile(arena, id, diags);
-  Program* prog = f && !diags.hasErrors() ? check::checkProgram({f}, arena, diags, stdlib::packageFiles) : nullptr;
-  if (!prog || diags.hasErrors()) {
-    r.err = diags.render();
-    r.code = 1;
-    return r;
-  }
-  interp::RunOptions opts;
-  opts.procs = 1;
-  opts.returnFromRun = true;
-  opts.captureStdout = &r.out;
-  opts.captureStderr = &r.err;
-  r.code = interp::runProgram(prog, opts);
-  return r;
-}
+Result runScript(const std::string& src) { return testutil::runSource("host_gate", src); }
 
 const char* refuseAll(std::string_view name) {
   static thread_local std::string msg;

@@ -15,42 +15,15 @@
 #include "interp/interp.h"
 #include "stdlib.h"
 #include "syntax/parser.h"
+#include "run_helpers.h"
 
 using namespace gol;
 
 namespace {
 
-struct RunResult {
-  int code = -1;
-  std::string out, err;
-};
+using testutil::RunResult;
 
-RunResult runGol(const std::string& src) {
-  static ast::Arena arena;  // trees must outlive the run (compiled nodes point into them)
-  static int counter = 0;
-  RunResult r;
-  Diagnostics diags;
-  FileId id = SourceTable::global().add("interp_test_" + std::to_string(counter++) + ".gol", src);
-  ast::File* f = syntax::parseFile(arena, id, diags);
-  if (diags.hasErrors()) {
-    r.err = diags.render();
-    r.code = 1;
-    return r;
-  }
-  Program* prog = check::checkProgram({f}, arena, diags, stdlib::packageFiles);
-  if (!prog || diags.hasErrors()) {
-    r.err = diags.render();
-    r.code = 1;
-    return r;
-  }
-  interp::RunOptions opts;
-  opts.procs = 1;
-  opts.returnFromRun = true;
-  opts.captureStdout = &r.out;
-  opts.captureStderr = &r.err;
-  r.code = interp::runProgram(prog, opts);
-  return r;
-}
+testutil::RunResult runGol(const std::string& src) { return testutil::runSource("interp_test", src); }
 
 std::string prog(const std::string& body) {
   return "package main\n\nimport \"fmt\"\n\nvar _ = fmt.Sprint\n\n" + body;

@@ -14,6 +14,7 @@
 #include "sched/sched.h"
 #include "stdlib.h"
 #include "syntax/parser.h"
+#include "run_helpers.h"
 
 using namespace gol;
 
@@ -26,25 +27,11 @@ struct Outcome {
 };
 
 Outcome runLimited(const std::string& src, uint64_t maxHeap = 0) {
-  static ast::Arena arena;  // compiled nodes point into the trees
-  static int counter = 0;
-  Outcome r;
-  Diagnostics diags;
-  FileId id = SourceTable::global().add("run_limits_" + std::to_string(counter++) + ".gol", src);
-  ast::File* f = syntax::parseFile(arena, id, diags);
-  Program* prog = f && !diags.hasErrors() ? check::checkProgram({f}, arena, diags, stdlib::packageFiles) : nullptr;
-  if (!prog || diags.hasErrors()) {
-    r.err = diags.render();
-    return r;
-  }
   interp::RunOptions opts;
-  opts.procs = 1;
-  opts.returnFromRun = true;
-  opts.captureStdout = &r.out;
-  opts.captureStderr = &r.err;
   opts.maxHeap = maxHeap;
   auto start = std::chrono::steady_clock::now();
-  r.code = interp::runProgram(prog, opts);
+  testutil::RunResult run = testutil::runSource("run_limits", src, opts);
+  Outcome r{run.code, run.out, run.err};
   r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return r;
 }
