@@ -41,6 +41,12 @@ Roots& roots() {
 std::mutex gcMu;
 std::atomic<int> enabledFlag{-1};  // -1: read GOL_GC on first use
 std::vector<uintptr_t> markStack;
+// Bytes of roots (stacks, globals, G structs) the last collection scanned. The pacer counts
+// them with the live heap, as Go's has since 1.18: 100,000 parked goroutines own little heap
+// but cost a collection their whole stacks, so pacing on the heap alone would collect over and
+// over while they are being created.
+std::atomic<uint64_t> rootBytes{0};
+uint64_t scannedBytes = 0;  // under gcMu, while marking
 
 // Marks the object containing word w (if any) and queues it for scanning.
 inline void markWord(uintptr_t w) {
@@ -58,6 +64,7 @@ inline void markWord(uintptr_t w) {
 __attribute__((no_sanitize("address", "thread"))) void markRangeImpl(const void* lo, const void* hi) {
   auto a = (reinterpret_cast<uintptr_t>(lo) + 7) & ~uintptr_t(7);
   auto b = reinterpret_cast<uintptr_t>(hi);
+  if (b > a) scannedBytes += b - a;
   for (; a + 8 <= b; a += 8) markWord(*reinterpret_cast<const uintptr_t*>(a));
 }
 
@@ -88,6 +95,7 @@ void markOwnThreadStack() {
 
 void markRoots(bool onGoroutine) {
   Roots& r = roots();
+  scannedBytes = 0;
   {
     std::lock_guard<std::mutex> g(r.mu);
     for (auto& [lo, hi] : r.ranges) markRangeImpl(lo, hi);
@@ -101,6 +109,7 @@ void markRoots(bool onGoroutine) {
   } else {
     markOwnThreadStack();
   }
+  rootBytes.store(scannedBytes, std::memory_order_relaxed);
 }
 
 // Sweeps one span: clears marks, frees unmarked objects (zeroing them, unless the whole span
@@ -210,7 +219,7 @@ bool gcEnabled() {
 
 void setGcEnabled(bool on) { enabledFlag.store(on ? 1 : 0, std::memory_order_relaxed); }
 
-// Collect when the heap has grown by twice what was live (at least 4 MiB), or, under a heap cap,
+// Collect when the heap has grown by twice what was live plus the roots scanned (at least 4 MiB), or, under a heap cap,
 // when it is within an eighth of the cap: reaching the cap is fatal, so garbage must go first.
 bool gcWanted() {
   Heap& h = heap();
@@ -219,7 +228,7 @@ bool gcWanted() {
   uint64_t floor = uint64_t(4) << 20;
   if (limit) floor = std::min(floor, limit / 16);
   if (since <= floor) return false;
-  uint64_t live = __atomic_load_n(&h.liveBytes, __ATOMIC_RELAXED);
+  uint64_t live = __atomic_load_n(&h.liveBytes, __ATOMIC_RELAXED) + rootBytes.load(std::memory_order_relaxed);
   bool nearLimit = limit && live + since > limit - limit / 8;
   return (since > live * 2 || nearLimit) && gcEnabled();
 }

@@ -9,7 +9,11 @@ namespace gol::teach {
 using sched::Event;
 
 Recorder::Recorder(size_t eventLimit, DescribeFn describe, PositionFn position)
-    : limit_(eventLimit), describe_(describe), position_(position) {}
+    : limit_(eventLimit), describe_(describe), position_(position) {
+  // Nearly every event makes a trace event, so the cap bounds the raw records too. Reserved
+  // address space costs nothing until used; growing a vector of a million copies it twice over.
+  raw_.reserve(std::min<size_t>(limit_, size_t(1) << 22));
+}
 
 // The run's first event sets the origin (the recorder is made before the scheduler starts, so
 // before it knows whether the clock is virtual: virtual time already starts at 0).
@@ -24,10 +28,27 @@ int64_t Recorder::now() {
   return t - o;
 }
 
-bool Recorder::admit() {
-  if (raw_.size() + prints_.size() < limit_) return true;
-  if (!truncated_) {
-    truncated_ = true;
+// What a raw event becomes in the trace file (trace_json.cpp), counted against the cap, so that
+// -trace-limit bounds the file (about 100 bytes an event), not an internal record. Each event
+// starts a slice: a run's is drawn on the goroutine's lane and on its P's; a wake-up's also
+// starts an arrow; a spawn adds an instant and an arrow; an end starts nothing.
+size_t Recorder::traceEventsOf(Event e) {
+  switch (e) {
+    case Event::Spawn: return 3;
+    case Event::Run:
+    case Event::Unblock: return 2;
+    case Event::End: return 0;
+    default: return 1;
+  }
+}
+
+bool Recorder::admit(size_t events) {
+  if (written_ + events <= limit_) {
+    written_ += events;
+    return true;
+  }
+  if (!truncated_.load(std::memory_order_relaxed)) {
+    truncated_.store(true, std::memory_order_relaxed);
     truncatedAt_ = now();
   }
   return false;
@@ -37,12 +58,15 @@ void Recorder::reset() {
   std::lock_guard<std::mutex> lk(mu_);
   raw_.clear();
   prints_.clear();
-  truncated_ = false;
+  written_ = 0;
+  truncated_.store(false);
   origin_.store(kUnset);
 }
 
 void Recorder::event(Event e, const sched::G* g, int64_t arg, sched::WaitReason reason) {
   if (!g) return;  // worker start/stop: the P lanes come from the run slices
+  // Past the cap the run goes on at full speed: no clock read, no lock.
+  if (truncated_.load(std::memory_order_relaxed)) return;
   Raw r{e, reason, 0, now(), g->id, arg, nullptr};
   // The running goroutine is the spawner (for Spawn) or the goroutine itself (for Block): ask
   // the evaluator where it is now, while its frames are there to ask.
@@ -57,14 +81,14 @@ void Recorder::event(Event e, const sched::G* g, int64_t arg, sched::WaitReason 
     r.function = describe_(g).function;  // parked with its frames: a CPU-bound G gets its name
   }
   std::lock_guard<std::mutex> lk(mu_);
-  if (admit()) raw_.push_back(r);
+  if (admit(traceEventsOf(e))) raw_.push_back(r);
 }
 
 void Recorder::print(std::string_view text, bool toStderr) {
   const sched::G* g = sched::current();
   const char* function = g ? describe_(g).function : nullptr;
   std::lock_guard<std::mutex> lk(mu_);
-  if (!admit()) return;
+  if (!admit(1)) return;
   prints_.push_back({now(), g ? g->id : 0, std::string(text), toStderr});
   if (g && function) raw_.push_back({Event::Run, {}, 0, prints_.back().ts, g->id, -1, function});
 }
@@ -88,7 +112,7 @@ Timeline Recorder::finish(const std::string& file, int procs, bool seeded, uint6
   t.seeded = seeded;
   t.seed = seed;
   t.end = now();
-  t.truncated = truncated_;
+  t.truncated = truncated_.load();
   t.truncatedAt = truncatedAt_;
   // Hash maps and a cache of position texts: a trace can hold a million events.
   std::unordered_map<int64_t, Live> live;
@@ -113,6 +137,10 @@ Timeline Recorder::finish(const std::string& file, int procs, bool seeded, uint6
     }
     l.since = ts;
   };
+  // Each event starts at most one slice: reserve them, since growing a million slices costs
+  // more than building them.
+  std::unordered_map<int64_t, size_t> eventsPerGoroutine;
+  for (const Raw& r : raw_) ++eventsPerGoroutine[r.g];
   for (const Raw& r : raw_) {
     if (r.kind == Event::Spawn) {
       Goroutine g;
@@ -121,6 +149,7 @@ Timeline Recorder::finish(const std::string& file, int procs, bool seeded, uint6
       g.start = r.ts;
       g.createdAt = r.arg && r.pos ? positionText(r.pos) : "";
       if (!r.arg) g.function = "main.main";
+      g.slices.reserve(eventsPerGoroutine[r.g]);
       live[r.g] = Live{t.goroutines.size(), GState::Runnable, r.ts, -1, {}, {}, false};
       t.goroutines.push_back(std::move(g));
       if (r.arg) {

@@ -36,7 +36,7 @@ class Recorder final : public sched::EventSink {
   void print(std::string_view text, bool toStderr);
   // Closes every goroutine still alive at `now` and returns the run as a Timeline.
   Timeline finish(const std::string& file, int procs, bool seeded, uint64_t seed);
-  bool truncated() const { return truncated_; }
+  bool truncated() const { return truncated_.load(); }
   // Forgets everything recorded so far (the REPL: a new input starts a new recording).
   void reset();
 
@@ -49,7 +49,8 @@ class Recorder final : public sched::EventSink {
     const char* function;  // entry function when known at this event, else null
   };
   struct Live;  // per-goroutine state while building the Timeline
-  bool admit();  // under mu_: false once the cap is reached
+  static size_t traceEventsOf(sched::Event e);
+  bool admit(size_t events);  // under mu_: false once the cap is reached
   int64_t now();
   static constexpr int64_t kUnset = INT64_MIN;
 
@@ -60,7 +61,8 @@ class Recorder final : public sched::EventSink {
   std::atomic<int64_t> origin_{kUnset};
   std::vector<Raw> raw_;
   std::vector<Print> prints_;
-  bool truncated_ = false;
+  size_t written_ = 0;  // trace events the recorded ones make (traceEventsOf)
+  std::atomic<bool> truncated_{false};  // read without mu_ by event()
   int64_t truncatedAt_ = 0;
 };
 

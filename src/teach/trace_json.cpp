@@ -1,11 +1,11 @@
 // Chrome trace-event JSON of a Timeline (Object format; opens in Perfetto and chrome://tracing):
 // P lanes in pid 1, goroutine lanes in pid 2, spawns and wakes as v2 flow arrows.
 //
-// A trace can hold millions of events (-trace-limit, default 1M), so this is built for volume:
-// an event is a small record pointing into the Timeline (no strings of its own), each lane is
-// sorted once, and the text is written through a buffer that goes to the file in 1 MB pieces,
-// instead of growing one string of hundreds of megabytes (whose page faults and copies used to
-// cost 50x the run itself).
+// A trace can hold a million events (-trace-limit), so this is built for volume: an event is a
+// small record pointing into the Timeline (no strings of its own), a lane is put in order by
+// merging the runs it was built from (not sorted), and the text goes through TraceOut
+// (trace_out.h), one reservation per event. Bytes are cost too (a 100 MB file takes longer to
+// write than the run it shows), so events carry only what a viewer uses (no "cat").
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -16,6 +16,7 @@
 
 #include "teach/render.h"
 #include "teach/render_util.h"
+#include "teach/trace_out.h"
 
 namespace gol::teach {
 
@@ -23,53 +24,9 @@ namespace {
 
 constexpr int kProcsPid = 1;
 constexpr int kGoroutinesPid = 2;
-constexpr size_t kFlushBytes = 1 << 20;
 
 int64_t procTid(int p) { return p + 1; }
 int64_t goroutineTid(int64_t goid) { return 1000 + goid; }
-
-// Where the JSON text goes: a string (kept whole), or a file written in pieces.
-class TraceSink {
- public:
-  explicit TraceSink(std::string* whole) : out_(*whole) {}
-  explicit TraceSink(std::FILE* file) : out_(buffer_), file_(file) { buffer_.reserve(kFlushBytes + 65536); }
-  std::string& out() { return out_; }
-  void maybeFlush() {
-    if (file_ && out_.size() >= kFlushBytes) flush();
-  }
-  bool flush() {
-    if (file_ && !out_.empty()) {
-      ok_ = ok_ && std::fwrite(out_.data(), 1, out_.size(), file_) == out_.size();
-      out_.clear();
-    }
-    return ok_;
-  }
-
- private:
-  std::string buffer_;
-  std::string& out_;
-  std::FILE* file_ = nullptr;
-  bool ok_ = true;
-};
-
-void appendInt(std::string& out, int64_t v) {
-  fmt::format_int text(v);
-  out.append(text.data(), text.size());
-}
-
-// Appends microseconds with up to 3 decimals, as formatMicros does, without a temporary string.
-void appendMicros(std::string& out, int64_t ns) {
-  if (ns < 0) {
-    out += '-';
-    ns = -ns;
-  }
-  appendInt(out, ns / 1000);
-  int frac = int(ns % 1000);
-  if (frac == 0) return;
-  char digits[4] = {'.', char('0' + frac / 100), char('0' + frac / 10 % 10), char('0' + frac % 10)};
-  size_t n = frac % 100 == 0 ? 2 : frac % 10 == 0 ? 3 : 4;
-  out.append(digits, n);
-}
 
 enum class FlowDir : uint8_t { None, In, Out };
 
@@ -117,6 +74,7 @@ class TraceBuilder {
   void build() {
     size_t running = 0;
     flowIn_.resize(t_.goroutines.size());
+    cursor_.assign(t_.goroutines.size(), 0);
     for (size_t gi = 0; gi < t_.goroutines.size(); ++gi) {
       flowIn_[gi].assign(t_.goroutines[gi].slices.size(), 0);
       for (const Slice& s : t_.goroutines[gi].slices) running += s.state == GState::Running;
@@ -128,7 +86,7 @@ class TraceBuilder {
     if (t_.truncated) lanes_.back().events.push_back({EventKind::Truncated, FlowDir::None, false, t_.truncatedAt});
   }
 
-  void write(TraceSink& sink);
+  void write(TraceOut& out);
 
  private:
   bool known(int64_t goid) const { return goroutineIndex_.count(goid) != 0; }
@@ -136,6 +94,7 @@ class TraceBuilder {
     return lanes_[firstGoroutineLane_ + goroutineIndex_.at(goid)].events;
   }
   void bindArrows();
+  int runningSliceAt(size_t gi, int64_t ts);
   void bindArrowTarget(const Arrow& a, int64_t bindId);
   void addGoroutine(size_t gi);
   void addPrints();
@@ -147,14 +106,23 @@ class TraceBuilder {
   // [goroutine index][slice index] -> the bind_id of the arrow landing on that Running slice
   // (0: none). Vectors, not a map: a trace has up to a million arrows.
   std::vector<std::vector<int64_t>> flowIn_;
+  std::vector<size_t> cursor_;  // per goroutine: where runningSliceAt looks first
 };
 
-// The index of g's Running slice that starts at ts, or -1. The slices are sorted by start.
-int runningSliceAt(const Goroutine& g, int64_t ts) {
-  auto it = std::lower_bound(g.slices.begin(), g.slices.end(), ts,
-                             [](const Slice& s, int64_t t) { return s.start < t; });
-  if (it == g.slices.end() || it->start != ts || it->state != GState::Running) return -1;
-  return static_cast<int>(it - g.slices.begin());
+// The index of goroutine gi's Running slice that starts at ts, or -1. Arrows reach a goroutine
+// in time order (nearly always), so the search walks on from where the last one landed: linear
+// in the goroutine's slices overall, where a binary search per arrow cost more than writing.
+int TraceBuilder::runningSliceAt(size_t gi, int64_t ts) {
+  const std::vector<Slice>& slices = t_.goroutines[gi].slices;
+  size_t& i = cursor_[gi];
+  if (i < slices.size() && slices[i].start > ts) {  // out of order: search from the start
+    i = size_t(std::lower_bound(slices.begin(), slices.end(), ts,
+                                [](const Slice& s, int64_t t) { return s.start < t; }) -
+               slices.begin());
+  }
+  while (i < slices.size() && slices[i].start < ts) ++i;
+  if (i == slices.size() || slices[i].start != ts || slices[i].state != GState::Running) return -1;
+  return static_cast<int>(i);
 }
 
 void TraceBuilder::bindArrows() {
@@ -177,7 +145,7 @@ void TraceBuilder::bindArrows() {
 // bind_id, so a second arrow (or one with no such slice) ends on a zero-length "woken" child.
 void TraceBuilder::bindArrowTarget(const Arrow& a, int64_t bindId) {
   size_t gi = goroutineIndex_.at(a.to);
-  int slice = runningSliceAt(t_.goroutines[gi], a.toTs);
+  int slice = runningSliceAt(gi, a.toTs);
   if (slice >= 0 && flowIn_[gi][size_t(slice)] == 0) {
     flowIn_[gi][size_t(slice)] = bindId;
     return;
@@ -209,146 +177,143 @@ void TraceBuilder::addPrints() {
     if (known(p.g)) goroutineLane(p.g).push_back({EventKind::Printed, FlowDir::None, false, p.ts, 0, &p, p.g});
 }
 
-// Appends `"key":` after a comma unless it is the first member of an object.
-void key(std::string& out, bool& first, const char* name) {
-  if (!first) out += ',';
-  first = false;
-  out += '"';
-  out += name;
-  out += "\":";
+// ---------------------------------------------------------------- writing events
+
+// The longest text of an event apart from its strings (names, keys, numbers, flow fields).
+constexpr size_t kEventFixedRoom = 256;
+
+const Slice& sliceOf(const TraceEvent& e) { return *static_cast<const Slice*>(e.src); }
+
+// The strings an event writes, for the room it reserves.
+size_t stringRoom(const TraceEvent& e) {
+  switch (e.kind) {
+    case EventKind::Slice: return 2 * jsonRoom(sliceOf(e).reason) + jsonRoom(sliceOf(e).where);
+    case EventKind::Spawned: return jsonRoom(static_cast<const Goroutine*>(e.src)->createdAt);
+    case EventKind::Printed: return jsonRoom(static_cast<const Print*>(e.src)->text);
+    default: return 0;
+  }
+}
+
+char* putName(char* p, const TraceEvent& e) {
+  switch (e.kind) {
+    case EventKind::Slice: {
+      const Slice& s = sliceOf(e);
+      if (s.state != GState::Blocked) {
+        *p++ = '"';
+        p = put(p, std::string_view(stateName(s.state)));
+        *p++ = '"';
+      } else if (s.reason.empty()) {
+        p = put(p, "\"blocked\"");
+      } else {
+        p = put(p, "\"blocked: ");
+        p = putJsonText(p, s.reason);
+        *p++ = '"';
+      }
+      return p;
+    }
+    case EventKind::ProcSlice: p = put(p, "\"G"); break;
+    case EventKind::Spawned: p = put(p, "\"go G"); break;
+    case EventKind::FlowOut: p = put(p, e.spawnArrow ? std::string_view("\"spawn G") : std::string_view("\"wake G")); break;
+    case EventKind::TimerWake: p = put(p, "\"timer wakes G"); break;
+    case EventKind::Woken: return put(p, "\"woken\"");
+    case EventKind::Printed: return put(p, "\"print\"");
+    case EventKind::Truncated: return put(p, "\"trace truncated\"");
+  }
+  p = putInt(p, e.goid);  // the kinds that name a goroutine: "G7", "wake G7", ...
+  *p++ = '"';
+  return p;
 }
 
 // The "args" object of an event, or nothing.
-void appendArgs(std::string& out, const TraceEvent& e) {
-  bool first = true;
-  auto open = [&] { out += first ? ",\"args\":{" : ""; };
-  auto str = [&](const char* name, std::string_view v) {
-    open();
-    key(out, first, name);
-    appendJsonString(out, v);
-  };
-  auto num = [&](const char* name, int64_t v) {
-    open();
-    key(out, first, name);
-    appendInt(out, v);
-  };
+char* putArgs(char* p, const TraceEvent& e) {
   switch (e.kind) {
+    case EventKind::ProcSlice:
+      p = put(p, ",\"args\":{\"g\":");
+      p = putInt(p, e.goid);
+      break;
     case EventKind::Slice: {
-      const auto& s = *static_cast<const Slice*>(e.src);
+      const Slice& s = sliceOf(e);
       if (s.state == GState::Running) {
-        num("p", s.p);
+        p = put(p, ",\"args\":{\"p\":");
+        p = putInt(p, s.p);
       } else if (s.state == GState::Blocked) {
-        str("reason", s.reason);
-        if (!s.where.empty()) str("at", s.where);
+        p = put(p, ",\"args\":{\"reason\":");
+        p = putJsonString(p, s.reason);
+        if (!s.where.empty()) {
+          p = put(p, ",\"at\":");
+          p = putJsonString(p, s.where);
+        }
       } else if (!s.where.empty()) {
-        str("at", s.where);
+        p = put(p, ",\"args\":{\"at\":");
+        p = putJsonString(p, s.where);
       } else {
-        out += ",\"args\":{}";
-        return;
+        return p;
       }
       break;
     }
-    case EventKind::ProcSlice: num("g", e.goid); break;
     case EventKind::Spawned: {
       const auto& g = *static_cast<const Goroutine*>(e.src);
-      num("parent", g.parent);
-      str("at", g.createdAt);
+      p = put(p, ",\"args\":{\"parent\":");
+      p = putInt(p, g.parent);
+      p = put(p, ",\"at\":");
+      p = putJsonString(p, g.createdAt);
       break;
     }
     case EventKind::Printed: {
-      const auto& p = *static_cast<const Print*>(e.src);
-      str("text", p.text);
-      if (p.toStderr) str("stream", "stderr");
+      const auto& pr = *static_cast<const Print*>(e.src);
+      p = put(p, ",\"args\":{\"text\":");
+      p = putJsonString(p, pr.text);
+      if (pr.toStderr) p = put(p, ",\"stream\":\"stderr\"");
       break;
     }
-    default: return;
+    default: return p;
   }
-  out += '}';
-}
-
-void appendName(std::string& out, const TraceEvent& e) {
-  switch (e.kind) {
-    case EventKind::Slice: {
-      const auto& s = *static_cast<const Slice*>(e.src);
-      if (s.state != GState::Blocked) appendJsonString(out, stateName(s.state));
-      else appendJsonString(out, s.reason.empty() ? std::string("blocked") : "blocked: " + s.reason);
-      return;
-    }
-    case EventKind::ProcSlice:
-      out += "\"G";
-      appendInt(out, e.goid);
-      out += '"';
-      return;
-    case EventKind::Spawned: fmt::format_to(std::back_inserter(out), "\"go G{}\"", e.goid); return;
-    case EventKind::FlowOut:
-      fmt::format_to(std::back_inserter(out), "\"{} G{}\"", e.spawnArrow ? "spawn" : "wake", e.goid);
-      return;
-    case EventKind::Woken: out += "\"woken\""; return;
-    case EventKind::TimerWake: fmt::format_to(std::back_inserter(out), "\"timer wakes G{}\"", e.goid); return;
-    case EventKind::Printed: out += "\"print\""; return;
-    case EventKind::Truncated: out += "\"trace truncated\""; return;
-  }
-}
-
-const char* categoryOf(EventKind k) {
-  switch (k) {
-    case EventKind::Slice:
-    case EventKind::Spawned: return "goroutine";
-    case EventKind::ProcSlice: return "proc";
-    case EventKind::FlowOut:
-    case EventKind::Woken:
-    case EventKind::TimerWake: return "flow";
-    case EventKind::Printed: return "print";
-    case EventKind::Truncated: return "trace";
-  }
-  return "";
+  *p++ = '}';
+  return p;
 }
 
 bool isInstant(EventKind k) {
   return k == EventKind::Spawned || k == EventKind::TimerWake || k == EventKind::Printed || k == EventKind::Truncated;
 }
 
-void appendEvent(std::string& out, const Lane& lane, const TraceEvent& e) {
+// One event, after the ",\n" that separates it from the previous one. laneFields is the
+// lane's `,"pid":1,"tid":2` (only the pid for process-scoped events), made once per lane.
+void writeEvent(TraceOut& out, std::string_view laneFields, const TraceEvent& e) {
+  char* p = out.reserve(kEventFixedRoom + stringRoom(e));
   bool instant = isInstant(e.kind);
-  char scope = e.kind == EventKind::Truncated ? 'p' : 't';
-  out += "{\"name\":";
-  appendName(out, e);
-  out += ",\"cat\":\"";
-  out += categoryOf(e.kind);
-  out += instant ? "\",\"ph\":\"i\",\"ts\":" : "\",\"ph\":\"X\",\"ts\":";
-  appendMicros(out, e.ts);
+  p = put(p, ",\n{\"name\":");
+  p = putName(p, e);
+  p = put(p, instant ? std::string_view(",\"ph\":\"i\",\"ts\":") : std::string_view(",\"ph\":\"X\",\"ts\":"));
+  p = putMicros(p, e.ts);
   if (!instant) {
-    out += ",\"dur\":";
-    appendMicros(out, e.dur);
+    p = put(p, ",\"dur\":");
+    p = putMicros(p, e.dur);
   }
-  out += ",\"pid\":";
-  appendInt(out, lane.pid);
-  if (scope == 't') {
-    out += ",\"tid\":";
-    appendInt(out, lane.tid);
-  }
-  if (instant) out += scope == 't' ? ",\"s\":\"t\"" : ",\"s\":\"p\"";
+  p = put(p, laneFields);
+  if (instant) p = put(p, e.kind == EventKind::Truncated ? std::string_view(",\"s\":\"p\"") : std::string_view(",\"s\":\"t\""));
   if (e.flow != FlowDir::None) {
-    out += ",\"bind_id\":";
-    appendInt(out, e.bindId);
-    out += e.flow == FlowDir::In ? ",\"flow_in\":true" : ",\"flow_out\":true";
+    p = put(p, ",\"bind_id\":");
+    p = putInt(p, e.bindId);
+    p = put(p, e.flow == FlowDir::In ? std::string_view(",\"flow_in\":true") : std::string_view(",\"flow_out\":true"));
   }
-  appendArgs(out, e);
-  out += '}';
+  p = putArgs(p, e);
+  *p++ = '}';
+  out.commit(p);
 }
 
 // Metadata: process and lane names, and their sort order in the viewer.
-void appendMetadata(std::string& out, const Timeline& t) {
-  bool firstEvent = true;
+void writeMetadata(TraceOut& out, const Timeline& t) {
+  std::string text;
+  bool first = true;
   auto meta = [&](int pid, int64_t tid, std::string_view name, std::string_view argKey, auto argValue) {
-    out += firstEvent ? "\n" : ",\n";
-    firstEvent = false;
-    fmt::format_to(std::back_inserter(out), "{{\"name\":\"{}\",\"ph\":\"M\",\"pid\":{}", name, pid);
-    if (tid != 0) fmt::format_to(std::back_inserter(out), ",\"tid\":{}", tid);
-    fmt::format_to(std::back_inserter(out), ",\"args\":{{\"{}\":", argKey);
-    if constexpr (std::is_integral_v<decltype(argValue)>) fmt::format_to(std::back_inserter(out), "{}", argValue);
-    else appendJsonString(out, argValue);
-    out += "}}";
+    text += first ? "\n" : ",\n";
+    first = false;
+    fmt::format_to(std::back_inserter(text), "{{\"name\":\"{}\",\"ph\":\"M\",\"pid\":{}", name, pid);
+    if (tid != 0) fmt::format_to(std::back_inserter(text), ",\"tid\":{}", tid);
+    fmt::format_to(std::back_inserter(text), ",\"args\":{{\"{}\":", argKey);
+    if constexpr (std::is_integral_v<decltype(argValue)>) fmt::format_to(std::back_inserter(text), "{}", argValue);
+    else appendJsonString(text, argValue);
+    text += "}}";
   };
   meta(kProcsPid, 0, "process_name", "name", std::string_view("Ps (processors)"));
   meta(kProcsPid, 0, "process_sort_index", "sort_index", int64_t(0));
@@ -363,23 +328,45 @@ void appendMetadata(std::string& out, const Timeline& t) {
     std::string label = goroutineLabel(g);
     meta(kGoroutinesPid, goroutineTid(g.id), "thread_name", "name", std::string_view(label));
     meta(kGoroutinesPid, goroutineTid(g.id), "thread_sort_index", "sort_index", int64_t(i));
+    out.text(text);  // a program can have a million goroutines: don't hold all their names
+    text.clear();
+  }
+  out.text(text);
+}
+
+// Sorts v stably by `before` in O(n log r) for r ascending runs. A lane is made of a few runs
+// that are each in order already (a goroutine's slices, its arrows, its prints; on a P lane the
+// running slices of each goroutine in turn), so merging them beats sorting a million events.
+template <class T, class Less>
+void mergeRuns(std::vector<T>& v, Less before) {
+  std::vector<size_t> bounds{0};
+  for (size_t i = 1; i < v.size(); ++i)
+    if (before(v[i], v[i - 1])) bounds.push_back(i);
+  bounds.push_back(v.size());
+  while (bounds.size() > 2) {
+    std::vector<size_t> merged{0};
+    size_t k = 0;
+    for (; k + 2 < bounds.size(); k += 2) {
+      std::inplace_merge(v.begin() + long(bounds[k]), v.begin() + long(bounds[k + 1]), v.begin() + long(bounds[k + 2]),
+                         before);
+      merged.push_back(bounds[k + 2]);
+    }
+    if (k + 1 < bounds.size()) merged.push_back(bounds.back());  // an odd run out: carried over
+    bounds.swap(merged);
   }
 }
 
-void TraceBuilder::write(TraceSink& sink) {
-  std::string& out = sink.out();
-  appendMetadata(out, t_);
+void TraceBuilder::write(TraceOut& out) {
+  writeMetadata(out, t_);
   for (Lane& lane : lanes_) {
     // Parents before the children they enclose: by start, then longest first; ties keep the
     // order they were added in, so the output is the same for the same input.
-    auto before = [](const TraceEvent& a, const TraceEvent& b) { return a.ts != b.ts ? a.ts < b.ts : a.dur > b.dur; };
-    if (!std::is_sorted(lane.events.begin(), lane.events.end(), before))
-      std::stable_sort(lane.events.begin(), lane.events.end(), before);
-    for (const TraceEvent& e : lane.events) {
-      out += ",\n";
-      appendEvent(out, lane, e);
-      sink.maybeFlush();
-    }
+    mergeRuns(lane.events, [](const TraceEvent& a, const TraceEvent& b) {
+      return a.ts != b.ts ? a.ts < b.ts : a.dur > b.dur;
+    });
+    std::string laneFields = fmt::format(",\"pid\":{}", lane.pid);
+    if (lane.tid != 0) laneFields += fmt::format(",\"tid\":{}", lane.tid);
+    for (const TraceEvent& e : lane.events) writeEvent(out, laneFields, e);
   }
 }
 
@@ -393,28 +380,29 @@ void appendOtherData(std::string& out, const Timeline& t) {
                  t.seeded ? "virtual" : "real", t.truncated ? "true" : "false");
 }
 
-bool writeTrace(const Timeline& t, TraceSink& sink) {
+bool writeTrace(const Timeline& t, TraceOut& out) {
   TraceBuilder builder(t);
   builder.build();
-  sink.out() += "{\"displayTimeUnit\":\"ms\",\"otherData\":";
-  appendOtherData(sink.out(), t);
-  sink.out() += ",\"traceEvents\":[";
-  builder.write(sink);
-  sink.out() += "\n]}\n";
-  return sink.flush();
+  std::string header = "{\"displayTimeUnit\":\"ms\",\"otherData\":";
+  appendOtherData(header, t);
+  header += ",\"traceEvents\":[";
+  out.text(header);
+  builder.write(out);
+  out.text("\n]}\n");
+  return out.finish();
 }
 
 }  // namespace
 
 void writeTraceJson(const Timeline& t, std::string& out) {
-  TraceSink sink(&out);
+  TraceOut sink(&out);
   writeTrace(t, sink);
 }
 
 bool writeTraceJsonFile(const Timeline& t, const std::string& path) {
   std::FILE* f = std::fopen(path.c_str(), "wb");
   if (!f) return false;
-  TraceSink sink(f);
+  TraceOut sink(f);
   bool ok = writeTrace(t, sink);
   return std::fclose(f) == 0 && ok;
 }

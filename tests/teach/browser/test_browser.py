@@ -133,13 +133,12 @@ class Trace:
             if e['ph'] != 'X':
                 continue
             start, end = ns(e['ts']), ns(e['ts'] + e['dur'])
-            if e['pid'] == 2 and e['cat'] == 'goroutine':
-                name = e['name']
-                state = name if name in ('running', 'runnable') else 'blocked' if name.startswith('blocked') else None
-                assert state, name
+            name = e['name']
+            state = name if name in ('running', 'runnable') else 'blocked' if name.startswith('blocked') else None
+            if e['pid'] == 2 and state:  # not the zero-length arrow ends ("wake G2", "woken")
                 p = e['args']['p'] if state == 'running' else -1
                 self.slices.append((e['tid'] - 1000, state, start, end, p))
-            elif e['pid'] == 1 and e['cat'] == 'proc':
+            elif e['pid'] == 1:
                 self.proc_slices.append((e['tid'] - 1, e['args']['g'], start, end))
         self.goroutines = sorted(names, key=lambda g: order[g])  # creation order
         self.names = names
