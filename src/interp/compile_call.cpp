@@ -24,7 +24,7 @@ struct CallStatic : Expr {
     if (tuple) tuple->evalMulti(f, f.s + tupleBase);
     int n = static_cast<int>(args.size());
     for (int i = 0; i < n; i++) s[i] = args[i]->eval(f);
-    for (int i = n; i <= ns; i++) s[i] = Value();
+    zeroSlots(s + n, s + ns + 1);
     invoke(callee, s, nullptr, f);
     return s[callee->resultBase];
   }
@@ -36,7 +36,7 @@ struct CallStatic : Expr {
     if (tuple) tuple->evalMulti(f, f.s + tupleBase);
     int n = static_cast<int>(args.size());
     for (int i = 0; i < n; i++) s[i] = args[i]->eval(f);
-    for (int i = n; i <= ns; i++) s[i] = Value();
+    zeroSlots(s + n, s + ns + 1);
     invoke(callee, s, nullptr, f);
     for (int i = 0; i < callee->nresults; i++) out[i] = s[callee->resultBase + i];
   }
@@ -95,7 +95,7 @@ struct CallIface : Expr {
     s[0] = rv;
     int n = static_cast<int>(args.size());
     for (int i = 0; i < n; i++) s[i + 1] = args[i]->eval(f);
-    for (int i = n + 1; i <= ns; i++) s[i] = Value();
+    zeroSlots(s + n + 1, s + ns + 1);
     invoke(callee, s, nullptr, f);
     if (out)
       for (int i = 0; i < callee->nresults; i++) out[i] = s[callee->resultBase + i];

@@ -211,7 +211,14 @@ Expr* Compiler::indexExpr(ast::IndexExpr* e) {
   const Type* u = xt->underlying();
   Expr* n = nullptr;
   switch (u->kind) {
-    case Kind::Slice: n = new IndexSlice(expr(e->x), expr(e->index)); break;
+    case Kind::Slice: {
+      Expr* x = expr(e->x);
+      Expr* i = expr(e->index);
+      auto* lx = dynamic_cast<LocalLoad*>(x);
+      auto* li = dynamic_cast<LocalLoad*>(i);
+      n = lx && li ? static_cast<Expr*>(new IndexSliceLL(lx->slot, li->slot)) : new IndexSlice(x, i);
+      break;
+    }
     case Kind::Array: n = new IndexArray(expr(e->x), expr(e->index)); break;
     case Kind::Pointer: n = new IndexArray(expr(e->x), expr(e->index)); break;
     case Kind::String: case Kind::UntypedString: n = new IndexString(expr(e->x), expr(e->index)); break;

@@ -44,6 +44,20 @@ struct SliceStoreNode : Stmt {  // s[i] = v for a slice of scalars
   }
 };
 
+struct SliceStoreLL : Stmt {  // s[i] = v, the slice and the index in frame slots
+  int ss, is;
+  Expr* x;
+  Status exec(Frame& f) override {
+    auto* so = f.s[ss].as<rt::SliceObj>();
+    int64_t k = f.s[is].i;
+    Value v = x->eval(f);
+    int64_t len = so ? so->len : 0;
+    if (GOL_UNLIKELY(static_cast<uint64_t>(k) >= static_cast<uint64_t>(len))) panicIndex(k, len);
+    heapStore(&so->arr->elems[so->off + k], v);
+    return kNormal;
+  }
+};
+
 struct MultiAssign : Stmt {  // a, b = x, y  /  a, b = f()  /  v, ok = m[k]
   std::vector<LValue*> lvs;
   std::vector<Expr*> xs;   // one per lhs, or a single multi-valued expr
@@ -108,10 +122,15 @@ struct IfNode : Stmt {
   }
 };
 
-struct ForNode : Stmt {
+// A for loop, parameterised by how it tests and steps, so that the counting loop
+// `for i := a; i < n; i++` over int locals runs its test and step inline (no node calls) while
+// every loop shares one body: break/continue with labels, Go 1.22's per-iteration variables,
+// and the safepoint at the back edge.
+template <class Cond, class Post>
+struct ForLoop : Stmt {
   Stmt* init = nullptr;
-  Expr* cond = nullptr;
-  Stmt* post = nullptr;
+  Cond cond;
+  Post post;
   Stmt* body;
   std::vector<int> perIter;  // boxed loop variables: fresh cell each iteration (Go 1.22)
   const void* self;
@@ -119,7 +138,7 @@ struct ForNode : Stmt {
   Status exec(Frame& f) override {
     if (init) init->exec(f);
     for (;;) {
-      if (cond && !cond->eval(f).u) break;
+      if (!cond.test(f)) break;
       Status st = body->exec(f);
       if (GOL_UNLIKELY(st != kNormal)) {
         if (st == kBreak || st == kContinue) {
@@ -131,12 +150,37 @@ struct ForNode : Stmt {
         }
       }
       for (int slot : perIter) f.s[slot] = Value::P(newCell(heapLoad(&f.s[slot].as<rt::Cell>()->v)));
-      if (post) post->exec(f);
+      post.step(f);
       poll(f);
     }
     return kNormal;
   }
 };
+
+struct AnyCond {  // any condition; none means forever
+  Expr* x = nullptr;
+  bool test(Frame& f) { return !x || x->eval(f).u; }
+};
+struct AnyPost {
+  Stmt* s = nullptr;
+  void step(Frame& f) {
+    if (s) s->exec(f);
+  }
+};
+// int local compared with an int local (Bound = false) or a constant (Bound = true)
+template <CmpOp O, bool Const>
+struct LocalIntCond {
+  int slot = 0, boundSlot = 0;
+  int64_t bound = 0;
+  bool test(Frame& f) { return cmpT<int64_t, O>(f.s[slot].i, Const ? bound : f.s[boundSlot].i); }
+};
+struct IncPost {  // i++ / i-- on an int local
+  int slot = 0;
+  int64_t d = 0;
+  void step(Frame& f) { f.s[slot].u += static_cast<uint64_t>(d); }
+};
+
+using ForNode = ForLoop<AnyCond, AnyPost>;
 
 struct BranchNode : Stmt {
   Status st;
@@ -428,9 +472,20 @@ Stmt* Compiler::defineOrAssign(ast::AssignStmt* s) {
     if (ul->kind == NodeKind::Index && !isObj(lv->type)) {
       auto* ie = static_cast<ast::IndexExpr*>(ul);
       if (ie->x->type->underlying()->kind == Kind::Slice) {
+        Expr* sx = expr(ie->x);
+        Expr* ix = expr(ie->index);
+        auto* ls = dynamic_cast<LocalLoad*>(sx);
+        auto* li = dynamic_cast<LocalLoad*>(ix);
+        if (ls && li) {
+          auto* n = new SliceStoreLL();
+          n->ss = ls->slot;
+          n->is = li->slot;
+          n->x = x;
+          return n;
+        }
         auto* n = new SliceStoreNode();
-        n->s = expr(ie->x);
-        n->i = expr(ie->index);
+        n->s = sx;
+        n->i = ix;
         n->x = x;
         return n;
       }
@@ -560,16 +615,61 @@ Stmt* Compiler::ifStmt(ast::IfStmt* s) {
   return n;
 }
 
-Stmt* Compiler::forStmt(ast::ForStmt* s, const void* label) {
-  auto* n = new ForNode();
-  n->self = s;
+namespace {
+template <class Loop>
+Loop* loopShell(const void* self, const void* label, Stmt* init, Stmt* body, const std::vector<int>& perIter) {
+  auto* n = new Loop();
+  n->self = self;
   n->label = label;
-  n->init = s->init ? stmt(s->init) : nullptr;
-  n->cond = s->cond ? expr(s->cond) : nullptr;
-  n->post = s->post ? stmt(s->post) : nullptr;
-  n->body = block(s->body->stmts);
+  n->init = init;
+  n->body = body;
+  n->perIter = perIter;
+  return n;
+}
+
+// `i < n` / `i <= 10` ... on int locals, and `i++`/`i--` as post: the counting loop's parts, or
+// false when the loop has another shape.
+template <CmpOp O>
+Stmt* countingLoop(Expr* cond, IncLocalInt* inc, const void* self, const void* label, Stmt* init, Stmt* body,
+                   const std::vector<int>& perIter) {
+  if (auto* ll = dynamic_cast<BinLL<CmpI<O>>*>(cond); ll && ll->sa == inc->slot) {
+    auto* n = loopShell<ForLoop<LocalIntCond<O, false>, IncPost>>(self, label, init, body, perIter);
+    n->cond.slot = ll->sa;
+    n->cond.boundSlot = ll->sb;
+    n->post = {inc->slot, inc->d};
+    return n;
+  }
+  if (auto* lc = dynamic_cast<BinLC<CmpI<O>>*>(cond); lc && lc->sa == inc->slot) {
+    auto* n = loopShell<ForLoop<LocalIntCond<O, true>, IncPost>>(self, label, init, body, perIter);
+    n->cond.slot = lc->sa;
+    n->cond.bound = lc->cb.i;
+    n->post = {inc->slot, inc->d};
+    return n;
+  }
+  return nullptr;
+}
+}  // namespace
+
+Stmt* Compiler::forStmt(ast::ForStmt* s, const void* label) {
+  Stmt* init = s->init ? stmt(s->init) : nullptr;
+  Expr* cond = s->cond ? expr(s->cond) : nullptr;
+  Stmt* post = s->post ? stmt(s->post) : nullptr;
+  Stmt* body = block(s->body->stmts);
+  std::vector<int> perIter;
   for (Symbol* v : s->loopVars)
-    if (v && v->boxed && !v->global) n->perIter.push_back(v->index);
+    if (v && v->boxed && !v->global) perIter.push_back(v->index);
+  if (auto* inc = dynamic_cast<IncLocalInt*>(post); inc && cond) {
+    Stmt* n = nullptr;
+    if (!n) n = countingLoop<CmpOp::Lt>(cond, inc, s, label, init, body, perIter);
+    if (!n) n = countingLoop<CmpOp::Le>(cond, inc, s, label, init, body, perIter);
+    if (!n) n = countingLoop<CmpOp::Gt>(cond, inc, s, label, init, body, perIter);
+    if (!n) n = countingLoop<CmpOp::Ge>(cond, inc, s, label, init, body, perIter);
+    if (!n) n = countingLoop<CmpOp::Ne>(cond, inc, s, label, init, body, perIter);
+    if (n) return n;
+  }
+  auto* n = loopShell<ForNode>(s, label, init, body, perIter);
+  n->cond.x = cond;
+  n->post.s = post;
   return n;
 }
 

@@ -225,6 +225,16 @@ bool isEchoStatement(const ast::Stmt* s);
 // Struct/array types: values are objects owned by their variable (copied on assignment).
 inline bool isObj(const Type* t) { return t && rt::needsCopy(t); }
 
+// Zeroes a callee's slots past its arguments. A frame has a handful of slots, where a call to
+// memset (which the compiler makes of a plain loop) costs more than the stores: the empty asm
+// keeps the loop a loop.
+inline void zeroSlots(Value* from, Value* to) {
+  for (Value* p = from; p < to; ++p) {
+    p->u = 0;
+    asm("" : "+r"(p));
+  }
+}
+
 // Loop back-edges and calls: the one safepoint (sched/sched.h, src/DESIGN.md §7). Garbage
 // collection runs from its slow path (installPanicHooks sets sched::Hooks::atSafepoint).
 inline void poll(Frame& f) { sched::safepoint(); }

@@ -109,16 +109,22 @@ Expr* makeCompare(Tok op, const Type* t, Expr* a, Expr* b) {
 }
 
 namespace {
+template <class Op>
+Stmt* opAssignNode(int slot, Expr* y) {
+  if (auto* ly = dynamic_cast<LocalLoad*>(y)) return new OpAssignLL<Op>(slot, ly->slot);
+  return new OpAssignLocal<Op>(slot, y);
+}
+
 template <template <Kind> class Op>
 Stmt* oaKind(Kind k, int slot, Expr* y) {
   switch (k) {
-    case Kind::Int: return new OpAssignLocal<Op<Kind::Int>>(slot, y);
-    case Kind::Int64: return new OpAssignLocal<Op<Kind::Int64>>(slot, y);
-    case Kind::Float64: return new OpAssignLocal<Op<Kind::Float64>>(slot, y);
-    case Kind::Uint8: return new OpAssignLocal<Op<Kind::Uint8>>(slot, y);
-    case Kind::Uint64: return new OpAssignLocal<Op<Kind::Uint64>>(slot, y);
-    case Kind::Int32: return new OpAssignLocal<Op<Kind::Int32>>(slot, y);
-    case Kind::Uint32: return new OpAssignLocal<Op<Kind::Uint32>>(slot, y);
+    case Kind::Int: return opAssignNode<Op<Kind::Int>>(slot, y);
+    case Kind::Int64: return opAssignNode<Op<Kind::Int64>>(slot, y);
+    case Kind::Float64: return opAssignNode<Op<Kind::Float64>>(slot, y);
+    case Kind::Uint8: return opAssignNode<Op<Kind::Uint8>>(slot, y);
+    case Kind::Uint64: return opAssignNode<Op<Kind::Uint64>>(slot, y);
+    case Kind::Int32: return opAssignNode<Op<Kind::Int32>>(slot, y);
+    case Kind::Uint32: return opAssignNode<Op<Kind::Uint32>>(slot, y);
     default: return nullptr;
   }
 }

@@ -174,6 +174,16 @@ template <class Op> struct OpAssignLocal : Stmt {
   }
 };
 
+// `x op= y` with y an unboxed local too (`sum += v`).
+template <class Op> struct OpAssignLL : Stmt {
+  int slot, ys;
+  OpAssignLL(int s, int y) : slot(s), ys(y) {}
+  Status exec(Frame& f) override {
+    f.s[slot] = Op::ap(f.s[slot], f.s[ys]);
+    return kNormal;
+  }
+};
+
 // Factories (nodes_arith.cpp): choose the node for an operator on a static type.
 Expr* makeArith(ast::Tok op, const Type* t, Expr* a, Expr* b, bool countSigned);
 Expr* makeCompare(ast::Tok op, const Type* t, Expr* a, Expr* b);  // basic types only

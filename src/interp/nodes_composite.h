@@ -35,6 +35,19 @@ struct IndexSlice : Expr {
   }
 };
 
+// s[i] with the slice and the index in frame slots (the inner loop's `a[i]`): no child calls.
+struct IndexSliceLL : Expr {
+  int xs, is;
+  IndexSliceLL(int x, int i) : xs(x), is(i) {}
+  Value eval(Frame& f) override {
+    auto* s = f.s[xs].as<rt::SliceObj>();
+    int64_t k = f.s[is].i;
+    int64_t len = s ? s->len : 0;
+    if (GOL_UNLIKELY(static_cast<uint64_t>(k) >= static_cast<uint64_t>(len))) panicIndex(k, len);
+    return heapLoad(&s->arr->elems[s->off + k]);
+  }
+};
+
 struct IndexArray : Expr {  // arrays and pointers to arrays (ArrObj*)
   Expr *x, *i;
   IndexArray(Expr* a, Expr* b) : x(a), i(b) {}
