@@ -59,6 +59,17 @@ Expr* cmpBy(Tok op, Expr* a, Expr* b) {
   }
 }
 
+// A constant integer divisor 2^k with k >= 1, positive in its type (so not the sign bit of a
+// signed kind, whose value is negative).
+bool isPowerOfTwoConst(Kind k, Expr* b) {
+  auto* c = dynamic_cast<ConstNode*>(b);
+  if (!c || k == Kind::Float32 || k == Kind::Float64) return false;
+  uint64_t v = c->v.u;
+  bool isSigned = k == Kind::Int || k == Kind::Int8 || k == Kind::Int16 || k == Kind::Int32 || k == Kind::Int64;
+  if (isSigned && c->v.i <= 0) return false;
+  return v > 1 && (v & (v - 1)) == 0;
+}
+
 }  // namespace
 
 Expr* makeArith(Tok op, const Type* t, Expr* a, Expr* b, bool countSigned) {
@@ -73,8 +84,12 @@ Expr* makeArith(Tok op, const Type* t, Expr* a, Expr* b, bool countSigned) {
     case Tok::Add: return byKind<OpAdd>(k, a, b);
     case Tok::Sub: return byKind<OpSub>(k, a, b);
     case Tok::Mul: return byKind<OpMul>(k, a, b);
-    case Tok::Quo: return byKind<OpQuo>(k, a, b);
-    case Tok::Rem: return intKind<OpRem>(k, a, b);
+    case Tok::Quo:
+      if (isPowerOfTwoConst(k, b)) return intKind<OpQuoPow2>(k, a, b);
+      return byKind<OpQuo>(k, a, b);
+    case Tok::Rem:
+      if (isPowerOfTwoConst(k, b)) return intKind<OpRemPow2>(k, a, b);
+      return intKind<OpRem>(k, a, b);
     case Tok::And: return intKind<OpAnd>(k, a, b);
     case Tok::Or: return intKind<OpOr>(k, a, b);
     case Tok::Xor: return intKind<OpXor>(k, a, b);

@@ -69,6 +69,28 @@ template <Kind K> struct OpRem {
     }
   }
 };
+// x / c and x % c for a constant power of two c > 1 (`seed % 2147483648`, `a / 65536`): a
+// shift and a mask instead of a divide, which costs tens of cycles. Go truncates toward zero,
+// so a negative x is biased by c-1 before the shift and its remainder keeps x's sign. Operands
+// of sized kinds are kept sign- or zero-extended to 64 bits (norm), so 64-bit arithmetic is exact.
+template <Kind K> struct OpQuoPow2 {
+  static Value ap(Value a, Value c) {
+    int k = __builtin_ctzll(c.u);
+    if constexpr (kSigned<K>) return norm<K>(Value::I((a.i + ((a.i >> 63) & (c.i - 1))) >> k));
+    else return norm<K>(Value::U(a.u >> k));
+  }
+};
+template <Kind K> struct OpRemPow2 {
+  static Value ap(Value a, Value c) {
+    if constexpr (kSigned<K>) {
+      int64_t r = a.i & (c.i - 1);
+      return norm<K>(Value::I(a.i < 0 && r != 0 ? r - c.i : r));
+    } else {
+      return norm<K>(Value::U(a.u & (c.u - 1)));
+    }
+  }
+};
+
 template <Kind K> struct OpAnd { static Value ap(Value a, Value b) { return Value::U(a.u & b.u); } };
 template <Kind K> struct OpOr { static Value ap(Value a, Value b) { return Value::U(a.u | b.u); } };
 template <Kind K> struct OpXor { static Value ap(Value a, Value b) { return norm<K>(Value::U(a.u ^ b.u)); } };
