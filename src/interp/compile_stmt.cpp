@@ -1,7 +1,7 @@
 // Compiling statements: declarations, assignments (two-phase, tuple, comma-ok, compound),
-// inc/dec, if, for (Go 1.22 per-iteration variables), switch with fallthrough, type switch,
-// return, labelled break/continue, go/defer. Range loops are in compile_range.cpp and select
-// in chan_nodes.cpp. Control flow leaves statements as Status codes (nodes.h).
+// inc/dec, switch with fallthrough, type switch, return, labelled break/continue, go/defer.
+// if and for are in compile_branch.cpp, range loops in compile_range.cpp, select in
+// chan_nodes.cpp. Control flow leaves statements as Status codes (nodes.h).
 #include <set>
 
 #include "interp/builtins.h"
@@ -97,90 +97,7 @@ struct OpAssignNode : Stmt {
   }
 };
 
-struct IncLocalInt : Stmt {
-  int slot;
-  int64_t d;
-  Status exec(Frame& f) override {
-    f.s[slot].u += static_cast<uint64_t>(d);  // Go's int wraps; in C++ only unsigned does
-    return kNormal;
-  }
-};
 
-struct IfNode : Stmt {
-  Stmt* init = nullptr;
-  Expr* cond;
-  Stmt* then;
-  Stmt* els = nullptr;
-  Status exec(Frame& f) override {
-    if (init) {
-      Status st = init->exec(f);
-      if (st) return st;
-    }
-    if (cond->eval(f).u) return then->exec(f);
-    if (els) return els->exec(f);
-    return kNormal;
-  }
-};
-
-// A for loop, parameterised by how it tests and steps, so that the counting loop
-// `for i := a; i < n; i++` over int locals runs its test and step inline (no node calls) while
-// every loop shares one body: break/continue with labels, Go 1.22's per-iteration variables,
-// and the safepoint at the back edge.
-template <class Cond, class Post>
-struct ForLoop : Stmt {
-  Stmt* init = nullptr;
-  Cond cond;
-  Post post;
-  Stmt* body;
-  std::vector<int> perIter;  // boxed loop variables: fresh cell each iteration (Go 1.22)
-  const void* self;
-  const void* label;
-  Status exec(Frame& f) override {
-    if (init) init->exec(f);
-    for (;;) {
-      if (!cond.test(f)) break;
-      Status st = body->exec(f);
-      if (GOL_UNLIKELY(st != kNormal)) {
-        if (st == kBreak || st == kContinue) {
-          if (f.branch && f.branch != self && f.branch != label) return st;
-          f.branch = nullptr;
-          if (st == kBreak) break;
-        } else {
-          return st;
-        }
-      }
-      for (int slot : perIter) f.s[slot] = Value::P(newCell(heapLoad(&f.s[slot].as<rt::Cell>()->v)));
-      post.step(f);
-      poll(f);
-    }
-    return kNormal;
-  }
-};
-
-struct AnyCond {  // any condition; none means forever
-  Expr* x = nullptr;
-  bool test(Frame& f) { return !x || x->eval(f).u; }
-};
-struct AnyPost {
-  Stmt* s = nullptr;
-  void step(Frame& f) {
-    if (s) s->exec(f);
-  }
-};
-// int local compared with an int local (Bound = false) or a constant (Bound = true)
-template <CmpOp O, bool Const>
-struct LocalIntCond {
-  int slot = 0, boundSlot = 0;
-  int64_t bound = 0;
-  bool test(Frame& f) { return cmpT<int64_t, O>(f.s[slot].i, Const ? bound : f.s[boundSlot].i); }
-};
-struct IncPost {  // i++ / i-- on an int local
-  int slot = 0;
-  int64_t d = 0;
-  void step(Frame& f) { f.s[slot].u += static_cast<uint64_t>(d); }
-};
-
-using ForNode = ForLoop<AnyCond, AnyPost>;
 
 struct BranchNode : Stmt {
   Status st;
@@ -220,6 +137,14 @@ struct Return1 : Stmt {  // return x, for a single unboxed result
   int slot;
   Status exec(Frame& f) override {
     f.s[slot] = x->eval(f);
+    return kReturn;
+  }
+};
+
+struct ReturnLocal : Stmt {  // return v, v an unboxed local (`return n`)
+  int from, slot;
+  Status exec(Frame& f) override {
+    f.s[slot] = f.s[from];
     return kReturn;
   }
 };
@@ -583,8 +508,15 @@ Stmt* Compiler::returnStmt(ast::ReturnStmt* s) {
     return info_ && i < info_->results.size() && info_->results[i] ? info_->results[i]->type : nullptr;
   };
   if (nr == 1 && s->results.size() == 1 && !fn->resultBoxed[0]) {
+    Expr* x = exprAs(s->results[0], rtype(0));
+    if (auto* local = dynamic_cast<LocalLoad*>(x)) {
+      auto* n = new ReturnLocal();
+      n->from = local->slot;
+      n->slot = fn->resultSlots[0];
+      return n;
+    }
     auto* n = new Return1();
-    n->x = exprAs(s->results[0], rtype(0));
+    n->x = x;
     n->slot = fn->resultSlots[0];
     return n;
   }
@@ -603,73 +535,6 @@ Stmt* Compiler::returnStmt(ast::ReturnStmt* s) {
   } else {
     for (size_t i = 0; i < nr && i < s->results.size(); i++) n->xs.push_back(exprAs(s->results[i], rtype(i)));
   }
-  return n;
-}
-
-Stmt* Compiler::ifStmt(ast::IfStmt* s) {
-  auto* n = new IfNode();
-  n->init = s->init ? stmt(s->init) : nullptr;
-  n->cond = expr(s->cond);
-  n->then = block(s->then->stmts);
-  n->els = s->els ? stmt(s->els) : nullptr;
-  return n;
-}
-
-namespace {
-template <class Loop>
-Loop* loopShell(const void* self, const void* label, Stmt* init, Stmt* body, const std::vector<int>& perIter) {
-  auto* n = new Loop();
-  n->self = self;
-  n->label = label;
-  n->init = init;
-  n->body = body;
-  n->perIter = perIter;
-  return n;
-}
-
-// `i < n` / `i <= 10` ... on int locals, and `i++`/`i--` as post: the counting loop's parts, or
-// false when the loop has another shape.
-template <CmpOp O>
-Stmt* countingLoop(Expr* cond, IncLocalInt* inc, const void* self, const void* label, Stmt* init, Stmt* body,
-                   const std::vector<int>& perIter) {
-  if (auto* ll = dynamic_cast<BinLL<CmpI<O>>*>(cond); ll && ll->sa == inc->slot) {
-    auto* n = loopShell<ForLoop<LocalIntCond<O, false>, IncPost>>(self, label, init, body, perIter);
-    n->cond.slot = ll->sa;
-    n->cond.boundSlot = ll->sb;
-    n->post = {inc->slot, inc->d};
-    return n;
-  }
-  if (auto* lc = dynamic_cast<BinLC<CmpI<O>>*>(cond); lc && lc->sa == inc->slot) {
-    auto* n = loopShell<ForLoop<LocalIntCond<O, true>, IncPost>>(self, label, init, body, perIter);
-    n->cond.slot = lc->sa;
-    n->cond.bound = lc->cb.i;
-    n->post = {inc->slot, inc->d};
-    return n;
-  }
-  return nullptr;
-}
-}  // namespace
-
-Stmt* Compiler::forStmt(ast::ForStmt* s, const void* label) {
-  Stmt* init = s->init ? stmt(s->init) : nullptr;
-  Expr* cond = s->cond ? expr(s->cond) : nullptr;
-  Stmt* post = s->post ? stmt(s->post) : nullptr;
-  Stmt* body = block(s->body->stmts);
-  std::vector<int> perIter;
-  for (Symbol* v : s->loopVars)
-    if (v && v->boxed && !v->global) perIter.push_back(v->index);
-  if (auto* inc = dynamic_cast<IncLocalInt*>(post); inc && cond) {
-    Stmt* n = nullptr;
-    if (!n) n = countingLoop<CmpOp::Lt>(cond, inc, s, label, init, body, perIter);
-    if (!n) n = countingLoop<CmpOp::Le>(cond, inc, s, label, init, body, perIter);
-    if (!n) n = countingLoop<CmpOp::Gt>(cond, inc, s, label, init, body, perIter);
-    if (!n) n = countingLoop<CmpOp::Ge>(cond, inc, s, label, init, body, perIter);
-    if (!n) n = countingLoop<CmpOp::Ne>(cond, inc, s, label, init, body, perIter);
-    if (n) return n;
-  }
-  auto* n = loopShell<ForNode>(s, label, init, body, perIter);
-  n->cond.x = cond;
-  n->post.s = post;
   return n;
 }
 

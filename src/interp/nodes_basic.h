@@ -86,6 +86,15 @@ struct ExprStmtNode : Stmt {
   }
 };
 
+struct IncLocalInt : Stmt {  // i++ / i-- on an unboxed int local
+  int slot;
+  int64_t d;
+  Status exec(Frame& f) override {
+    f.s[slot].u += static_cast<uint64_t>(d);  // Go's int wraps; in C++ only unsigned does
+    return kNormal;
+  }
+};
+
 struct LocalStore : Stmt {
   int slot;
   Expr* x;
