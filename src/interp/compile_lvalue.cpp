@@ -106,12 +106,14 @@ struct MapLV : LValue {
     if (!found && zeroObj) return rt::zeroValue(type);
     return v;
   }
-  void store(Frame& f, Value v) override {
+  void store(Frame& f, Value v) override { rt::store(word(f), v); }
+  Value* word(Frame& f) override {
     auto* mo = f.s[tm].as<rt::MapObj>();
     if (!mo) panicPlain("assignment to entry in nil map");
     if (GOL_UNLIKELY(gRaceWatch)) raceWriteSlow(mo);  // the map as a whole (its slots move)
-    rt::store(rt::mapSlot(mo, f.s[tk]), v);
+    return rt::mapSlot(mo, f.s[tk]);
   }
+  bool hasWord() const override { return !zeroObj; }
   static void panicPlain(const std::string& m) { rt::panicPlain(m); }
 };
 

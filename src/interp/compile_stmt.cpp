@@ -97,6 +97,37 @@ struct OpAssignNode : Stmt {
   }
 };
 
+// `m[k]++`, `m[k] += 2`: the entry is looked up (or made) once, not once to read and once to
+// write. Only with a constant operand: bin then runs nothing that could touch the map between.
+struct OpAssignWordNode : Stmt {
+  LValue* lv;
+  int cur;
+  Expr* bin;
+  Status exec(Frame& f) override {
+    lv->prepare(f);
+    Value* w = lv->word(f);
+    f.s[cur] = rt::load(w);
+    rt::store(w, bin->eval(f));
+    return kNormal;
+  }
+};
+
+// The compound assignment node for a place and `bin` (which reads the old value from `cur`).
+Stmt* makeOpAssign(LValue* lv, int cur, Expr* bin, bool constantOperand) {
+  if (constantOperand && lv->hasWord()) {
+    auto* n = new OpAssignWordNode();
+    n->lv = lv;
+    n->cur = cur;
+    n->bin = bin;
+    return n;
+  }
+  auto* n = new OpAssignNode();
+  n->lv = lv;
+  n->cur = cur;
+  n->bin = bin;
+  return n;
+}
+
 
 
 struct BranchNode : Stmt {
@@ -465,12 +496,11 @@ Stmt* Compiler::opAssign(ast::AssignStmt* s) {
       if (Stmt* n = makeOpAssignLocal(s->op, t, id->ref->index, y, countSigned)) return n;
     }
   }
-  auto* n = new OpAssignNode();
-  n->lv = lvalue(l);
-  n->cur = newTemp();
-  n->bin = makeArith(s->op, t, new LocalLoad(n->cur), y, countSigned);
-  if (!n->bin) n->bin = new LocalLoad(n->cur);
-  return n;
+  LValue* lv = lvalue(l);
+  int cur = newTemp();
+  Expr* bin = makeArith(s->op, t, new LocalLoad(cur), y, countSigned);
+  if (!bin) bin = new LocalLoad(cur);
+  return makeOpAssign(lv, cur, bin, dynamic_cast<ConstNode*>(y) != nullptr);
 }
 
 Stmt* Compiler::incDec(ast::IncDecStmt* s) {
@@ -486,11 +516,10 @@ Stmt* Compiler::incDec(ast::IncDecStmt* s) {
     }
   }
   Value one = isFloat(t) ? Value::F(1.0) : Value::I(1);
-  auto* n = new OpAssignNode();
-  n->lv = lvalue(l);
-  n->cur = newTemp();
-  n->bin = makeArith(s->inc ? Tok::Add : Tok::Sub, t, new LocalLoad(n->cur), new ConstNode(one), false);
-  return n;
+  LValue* lv = lvalue(l);
+  int cur = newTemp();
+  return makeOpAssign(lv, cur, makeArith(s->inc ? Tok::Add : Tok::Sub, t, new LocalLoad(cur), new ConstNode(one), false),
+                      true);
 }
 
 Stmt* Compiler::returnStmt(ast::ReturnStmt* s) {

@@ -20,6 +20,11 @@ struct LValue {
   virtual Value load(Frame& f) = 0;  // after prepare
   virtual void store(Frame& f, Value v) = 0;  // after prepare; v already copied/boxed
   virtual bool isBlank() const { return false; }
+  // The word that holds the place's value, found or made once (after prepare), for a
+  // read-modify-write with nothing that can run in between (`m[k]++`); null where the place is
+  // not one word that stays put. Only map entries have it: their lookup is the costly part.
+  virtual Value* word(Frame& f) { return nullptr; }
+  virtual bool hasWord() const { return false; }
 };
 
 // A construct the checker accepted but the compiler has no case for: a bug in gol. Stops the
