@@ -1,12 +1,14 @@
 // The output buffer of the trace-event JSON writer (trace_json.cpp). A trace holds up to a
 // million events, about 100 bytes each, so writing is the renderer's whole cost: an event asks
 // once for room (reserve), then writes through a raw pointer with no capacity check or length
-// scan per piece. In file mode the buffer goes to the file whenever it holds kFlushBytes, so a
-// 100 MB trace never lives in memory; in string mode it grows and is handed over at the end.
+// scan per piece. In file mode the buffer goes to the file (through a writer thread) whenever it
+// holds kFlushBytes, so a 100 MB trace never lives in memory; in string mode it grows and is
+// handed over at the end.
 #pragma once
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,8 +21,11 @@ class TraceOut {
  public:
   static constexpr size_t kFlushBytes = 1 << 20;
 
-  explicit TraceOut(std::string* whole) : whole_(whole) { buf_.resize(1 << 16); }
-  explicit TraceOut(std::FILE* file) : file_(file) { buf_.resize(kFlushBytes + (1 << 16)); }
+  explicit TraceOut(std::string* whole);
+  // File mode: full buffers go to a writer thread, so that formatting the next megabyte and the
+  // kernel's copy of the last one (most of a big trace's cost) overlap.
+  explicit TraceOut(std::FILE* file);
+  ~TraceOut();
 
   // Room for n more bytes; write through the pointer, then give it back with commit().
   char* reserve(size_t n) {
@@ -37,28 +42,19 @@ class TraceOut {
   }
 
   // Hands everything written to the string or the file; false if a write failed.
-  bool finish() {
-    if (whole_) whole_->append(buf_.data(), len_);
-    else flushFile();
-    len_ = 0;
-    return ok_;
-  }
+  bool finish();
 
  private:
-  void makeRoom(size_t n) {
-    if (file_) flushFile();
-    if (len_ + n > buf_.size()) buf_.resize(std::max(buf_.size() * 2, len_ + n));
-  }
-  void flushFile() {
-    if (len_ && std::fwrite(buf_.data(), 1, len_, file_) != len_) ok_ = false;
-    len_ = 0;
-  }
+  void makeRoom(size_t n);
+  void handOff();  // file mode: the buffer goes to the writer; an empty one comes back
+  void writerLoop();
 
   std::vector<char> buf_;
   size_t len_ = 0;
   std::string* whole_ = nullptr;
   std::FILE* file_ = nullptr;
-  bool ok_ = true;
+  struct Writer;
+  std::unique_ptr<Writer> writer_;
 };
 
 // Writers of pieces through a pointer into reserved room; each returns the new end.
