@@ -32,8 +32,8 @@ const double kPi4C = frombits(0x3ce8469898cc5170);
 const double kReduceThreshold = 536870912.0;  // 2^29: above it Payne-Hanek
 
 const double kSin[] = {1.58962301576546568060e-10, -2.50507477628578072866e-8, 2.75573136213857245213e-6,
-                       -1.98412698295895385996e-4, 8.33333333332211858878e-3, -1.66666666666666307295e-1};
-const double kCos[] = {-1.13585365213876817300e-11, 2.08757008419747316778e-9, -2.75573141792967388112e-7,
+                       -1.98412698295895385996e-4, 8.33333333332211858878e-3,  -1.66666666666666307295e-1};
+const double kCos[] = {-1.13585365213876817300e-11, 2.08757008419747316778e-9,  -2.75573141792967388112e-7,
                        2.48015872888517045348e-5,   -1.38888888888730564116e-3, 4.16666666666665929218e-2};
 
 // 4/pi in binary: 4/pi = sum of kFourOverPiBits[i] * 2^(-64 i). 1217 bits reach the largest
@@ -57,7 +57,9 @@ double reduceHuge(double x, uint64_t& octant) {
   int exp = int((ix >> 52) & 0x7FF) - 1023 - 52;
   ix = (ix & ((1ULL << 52) - 1)) | (1ULL << 52);
   unsigned digit = unsigned(exp + 61) / 64, shift = unsigned(exp + 61) % 64;
-  auto window = [&](unsigned i) { return shl(kFourOverPiBits[i], shift) | shr(kFourOverPiBits[i + 1], 64 - shift); };
+  auto window = [&](unsigned i) {
+    return shl(kFourOverPiBits[i], shift) | shr(kFourOverPiBits[i + 1], 64 - shift);
+  };
   uint64_t z0 = window(digit), z1 = window(digit + 1), z2 = window(digit + 2);
   unsigned __int128 p2 = (unsigned __int128)z2 * ix, p1 = (unsigned __int128)z1 * ix;
   uint64_t z2hi = uint64_t(p2 >> 64), z1hi = uint64_t(p1 >> 64), z1lo = uint64_t(p1);
@@ -93,11 +95,14 @@ double reduce(double x, uint64_t& octant) {
 }
 
 double sinPoly(double z, double zz) {
-  return z + z * zz * ((((((kSin[0] * zz) + kSin[1]) * zz + kSin[2]) * zz + kSin[3]) * zz + kSin[4]) * zz + kSin[5]);
+  return z +
+         z * zz *
+             ((((((kSin[0] * zz) + kSin[1]) * zz + kSin[2]) * zz + kSin[3]) * zz + kSin[4]) * zz + kSin[5]);
 }
 double cosPoly(double zz) {
   return 1.0 - 0.5 * zz +
-         zz * zz * ((((((kCos[0] * zz) + kCos[1]) * zz + kCos[2]) * zz + kCos[3]) * zz + kCos[4]) * zz + kCos[5]);
+         zz * zz *
+             ((((((kCos[0] * zz) + kCos[1]) * zz + kCos[2]) * zz + kCos[3]) * zz + kCos[4]) * zz + kCos[5]);
 }
 
 // Cephes' arctangent on [0, 0.66], and satan's reduction of any x >= 0 into it.
@@ -109,7 +114,8 @@ double xatan(double x) {
                Q2 = +4.328810604912902668951e+02, Q3 = +4.853903996359136964868e+02,
                Q4 = +1.945506571482613964425e+02;
   double z = x * x;
-  z = z * ((((P0 * z + P1) * z + P2) * z + P3) * z + P4) / (((((z + Q0) * z + Q1) * z + Q2) * z + Q3) * z + Q4);
+  z = z * ((((P0 * z + P1) * z + P2) * z + P3) * z + P4) /
+      (((((z + Q0) * z + Q1) * z + Q2) * z + Q3) * z + Q4);
   return x * z + x;
 }
 double satan(double x) {
@@ -196,7 +202,8 @@ double tan(double x) {
   double z = reduce(x, j);
   double zz = z * z, y = z;
   if (zz > 1e-14)
-    y = z + z * (zz * (((P[0] * zz) + P[1]) * zz + P[2]) / ((((zz + Q[1]) * zz + Q[2]) * zz + Q[3]) * zz + Q[4]));
+    y = z +
+        z * (zz * (((P[0] * zz) + P[1]) * zz + P[2]) / ((((zz + Q[1]) * zz + Q[2]) * zz + Q[3]) * zz + Q[4]));
   if (j & 2) y = -1 / y;
   return negative ? -y : y;
 }

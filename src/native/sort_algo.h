@@ -63,8 +63,10 @@ void symMerge(const D& d, int64_t a, int64_t m, int64_t b) {
     int64_t i = m, j = b;
     while (i < j) {
       int64_t h = int64_t(uint64_t(i + j) >> 1);
-      if (d.lessAt(h, a)) i = h + 1;
-      else j = h;
+      if (d.lessAt(h, a))
+        i = h + 1;
+      else
+        j = h;
     }
     for (int64_t k = a; k < i - 1; k++) d.swap(k, k + 1);
     return;
@@ -73,8 +75,10 @@ void symMerge(const D& d, int64_t a, int64_t m, int64_t b) {
     int64_t i = a, j = m;
     while (i < j) {
       int64_t h = int64_t(uint64_t(i + j) >> 1);
-      if (!d.lessAt(m, h)) i = h + 1;
-      else j = h;
+      if (!d.lessAt(m, h))
+        i = h + 1;
+      else
+        j = h;
     }
     for (int64_t k = m; k > i; k--) d.swap(k, k - 1);
     return;
@@ -92,8 +96,10 @@ void symMerge(const D& d, int64_t a, int64_t m, int64_t b) {
   int64_t p = n - 1;
   while (start < r) {
     int64_t c = int64_t(uint64_t(start + r) >> 1);
-    if (!d.lessAt(p - c, c)) start = c + 1;
-    else r = c;
+    if (!d.lessAt(p - c, c))
+      start = c + 1;
+    else
+      r = c;
   }
   int64_t end = n - start;
   if (start < m && m < end) rotate(d, start, m, end);
