@@ -107,7 +107,9 @@ Expr* Compiler::conversion(ast::CallExpr* c, std::vector<Expr*>* pre) {
   if (tu->kind == Kind::Slice && isString(fu)) {
     auto* n = new FnConv();
     n->x = x;
-    n->fn = tu->elem->underlying()->kind == Kind::Uint8 ? rt::bytesFromString : rt::runesFromString;
+    bool bytes = tu->elem->underlying()->kind == Kind::Uint8;
+    if (a->value) n->fn = bytes ? rt::bytesFromConstString : rt::runesFromConstString;  // cap == len
+    else n->fn = bytes ? rt::bytesFromString : rt::runesFromString;
     return n;
   }
   return x;

@@ -250,6 +250,9 @@ std::string panicValueString(Value v) {
     case Kind::Uintptr: case Kind::Float32: case Kind::Float64:
       body = printValue(u, x);
       break;
+    case Kind::Complex64: case Kind::Complex128:  // print's "(re+imi)", its parentheses shared
+      body = printValue(u, x);
+      return t->kind == Kind::Named ? typeString(t) + body : body;
     case Kind::String:
       body = std::string(rt::strView(x));
       if (t->kind == Kind::Named) return typeString(t) + "(\"" + body + "\")";

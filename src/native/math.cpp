@@ -1,8 +1,10 @@
-// Natives of package math (stdlib/math/math.gol): float64 functions over libm, with Go's
-// special cases where libm differs (Round half away from zero, Min/Max with NaN and ±0, Pow).
+// Natives of package math (stdlib/math/math.gol). The exact operations Go compiles to
+// instructions (Sqrt, Floor, Ceil, Trunc, Abs, Copysign, FMA) are libm's; every other function is
+// Go's own algorithm (math_go_*.cpp), so that results match Go's to the last bit.
 #include <cmath>
 #include <cstring>
 
+#include "native/math_go.h"
 #include "native/native.h"
 #include "native/stdlib_util.h"
 
@@ -19,89 +21,48 @@ namespace gol::native {
     call.results[0] = Value::F(expr);                          \
   }
 
+// Exact operations Go compiles to instructions: libm gives the same bits.
 GOL_MATH1(Sqrt, std::sqrt(x))
 GOL_MATH1(Abs, std::fabs(x))
 GOL_MATH1(Floor, std::floor(x))
 GOL_MATH1(Ceil, std::ceil(x))
 GOL_MATH1(Trunc, std::trunc(x))
-GOL_MATH1(Round, std::round(x))
-GOL_MATH1(RoundToEven, std::nearbyint(x))
-GOL_MATH1(Log, std::log(x))
-GOL_MATH1(Log2, std::log2(x))
-GOL_MATH1(Log10, std::log10(x))
-GOL_MATH1(Log1p, std::log1p(x))
-GOL_MATH1(Exp, std::exp(x))
-GOL_MATH1(Exp2, std::exp2(x))
-GOL_MATH1(Expm1, std::expm1(x))
-GOL_MATH1(Sin, std::sin(x))
-GOL_MATH1(Cos, std::cos(x))
-GOL_MATH1(Tan, std::tan(x))
-GOL_MATH1(Asin, std::asin(x))
-GOL_MATH1(Acos, std::acos(x))
-GOL_MATH1(Atan, std::atan(x))
-GOL_MATH1(Sinh, std::sinh(x))
-GOL_MATH1(Cosh, std::cosh(x))
-GOL_MATH1(Tanh, std::tanh(x))
-GOL_MATH1(Asinh, std::asinh(x))
-GOL_MATH1(Acosh, std::acosh(x))
-GOL_MATH1(Atanh, std::atanh(x))
-GOL_MATH1(Gamma, std::tgamma(x))
-GOL_MATH1(Erf, std::erf(x))
-GOL_MATH1(Erfc, std::erfc(x))
-GOL_MATH2(Atan2, std::atan2(x, y))
-GOL_MATH2(Hypot, std::hypot(x, y))
 GOL_MATH2(Copysign, std::copysign(x, y))
-GOL_MATH2(Mod, std::fmod(x, y))
-GOL_MATH2(Remainder, std::remainder(x, y))
-GOL_MATH2(Nextafter, std::nextafter(x, y))
-
-GOL_NATIVE(math_Cbrt, "math.Cbrt") {
-  // glibc's cbrt is off by an ulp on exact cubes (cbrt(27) = 3.0000000000000004); one Newton
-  // step in extended precision gives the correctly rounded result, as Go's Cbrt does.
-  double x = call.args[0].f;
-  double r = std::cbrt(x);
-  if (std::isfinite(r) && r != 0) {
-    long double lr = r;
-    lr = lr - (lr * lr * lr - (long double)x) / (3 * lr * lr);
-    r = double(lr);
-  }
-  call.results[0] = Value::F(r);
-}
-GOL_NATIVE(math_Pow, "math.Pow") {
-  double x = call.args[0].f, y = call.args[1].f;
-  // Go: Pow(-1, ±Inf) = 1 (as C99), Pow(x, 0) = 1 even for NaN x, Pow(1, y) = 1.
-  call.results[0] = Value::F(std::pow(x, y));
-}
-GOL_NATIVE(math_Pow10, "math.Pow10") {
-  int64_t n = call.args[0].i;
-  double r = n < -323 ? 0 : n > 308 ? HUGE_VAL : std::pow(10.0, double(n));
-  if (n >= 0 && n <= 22) {
-    static const double p[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
-                               1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
-    r = p[n];
-  }
-  call.results[0] = Value::F(r);
-}
-GOL_NATIVE(math_Min, "math.Min") {
-  double x = call.args[0].f, y = call.args[1].f;
-  double r;
-  if (std::isinf(x) && x < 0) r = x;
-  else if (std::isinf(y) && y < 0) r = y;
-  else if (std::isnan(x) || std::isnan(y)) r = std::nan("");
-  else if (x == 0 && x == y) r = std::signbit(x) ? x : y;
-  else r = x < y ? x : y;
-  call.results[0] = Value::F(r);
-}
-GOL_NATIVE(math_Max, "math.Max") {
-  double x = call.args[0].f, y = call.args[1].f;
-  double r;
-  if (std::isinf(x) && x > 0) r = x;
-  else if (std::isinf(y) && y > 0) r = y;
-  else if (std::isnan(x) || std::isnan(y)) r = std::nan("");
-  else if (x == 0 && x == y) r = std::signbit(x) ? y : x;
-  else r = x > y ? x : y;
-  call.results[0] = Value::F(r);
-}
+// Go's own algorithms (math_go_*.cpp): libm's last bits and NaNs are not Go's.
+GOL_MATH1(Round, gomath::round(x))
+GOL_MATH1(RoundToEven, gomath::roundToEven(x))
+GOL_MATH1(Log, gomath::log(x))
+GOL_MATH1(Log2, gomath::log2(x))
+GOL_MATH1(Log10, gomath::log10(x))
+GOL_MATH1(Log1p, gomath::log1p(x))
+GOL_MATH1(Exp, gomath::exp(x))
+GOL_MATH1(Exp2, gomath::exp2(x))
+GOL_MATH1(Expm1, gomath::expm1(x))
+GOL_MATH1(Sin, gomath::sin(x))
+GOL_MATH1(Cos, gomath::cos(x))
+GOL_MATH1(Tan, gomath::tan(x))
+GOL_MATH1(Asin, gomath::asin(x))
+GOL_MATH1(Acos, gomath::acos(x))
+GOL_MATH1(Atan, gomath::atan(x))
+GOL_MATH1(Sinh, gomath::sinh(x))
+GOL_MATH1(Cosh, gomath::cosh(x))
+GOL_MATH1(Tanh, gomath::tanh(x))
+GOL_MATH1(Asinh, gomath::asinh(x))
+GOL_MATH1(Acosh, gomath::acosh(x))
+GOL_MATH1(Atanh, gomath::atanh(x))
+GOL_MATH1(Gamma, gomath::gamma(x))
+GOL_MATH1(Erf, gomath::erf(x))
+GOL_MATH1(Erfc, gomath::erfc(x))
+GOL_MATH1(Cbrt, gomath::cbrt(x))
+GOL_MATH2(Atan2, gomath::atan2(x, y))
+GOL_MATH2(Hypot, gomath::hypot(x, y))
+GOL_MATH2(Mod, gomath::mod(x, y))
+GOL_MATH2(Remainder, gomath::remainder(x, y))
+GOL_MATH2(Nextafter, gomath::nextafter(x, y))
+GOL_MATH2(Pow, gomath::pow(x, y))
+GOL_MATH2(Min, gomath::min(x, y))
+GOL_MATH2(Max, gomath::max(x, y))
+GOL_NATIVE(math_Pow10, "math.Pow10") { call.results[0] = Value::F(gomath::pow10(call.args[0].i)); }
 GOL_NATIVE(math_Dim, "math.Dim") {
   double v = call.args[0].f - call.args[1].f;
   call.results[0] = Value::F(v <= 0 ? 0 : v);
@@ -120,25 +81,21 @@ GOL_NATIVE(math_NaN, "math.NaN") {
 }
 GOL_NATIVE(math_Signbit, "math.Signbit") { call.results[0] = Value::B(std::signbit(call.args[0].f)); }
 GOL_NATIVE(math_Modf, "math.Modf") {
-  double ip;
-  double f = call.args[0].f;
-  double frac = std::modf(f, &ip);
-  if (f < 1 && f > -1) {  // Go: Modf(-0.5) = (-0, -0.5)
-    ip = std::copysign(0.0, f);
-  }
-  call.results[0] = Value::F(ip);
+  double frac;
+  call.results[0] = Value::F(gomath::modf(call.args[0].f, frac));
   call.results[1] = Value::F(frac);
 }
 GOL_NATIVE(math_Frexp, "math.Frexp") {
-  int e;
-  double fr = std::frexp(call.args[0].f, &e);
-  call.results[0] = Value::F(fr);
+  int64_t e;
+  call.results[0] = Value::F(gomath::frexp(call.args[0].f, e));
   call.results[1] = Value::I(e);
 }
-GOL_NATIVE(math_Ldexp, "math.Ldexp") { call.results[0] = Value::F(std::ldexp(call.args[0].f, int(call.args[1].i))); }
+GOL_NATIVE(math_Ldexp, "math.Ldexp") { call.results[0] = Value::F(gomath::ldexp(call.args[0].f, call.args[1].i)); }
 GOL_NATIVE(math_Sincos, "math.Sincos") {
-  call.results[0] = Value::F(std::sin(call.args[0].f));
-  call.results[1] = Value::F(std::cos(call.args[0].f));
+  double s, c;
+  gomath::sincos(call.args[0].f, s, c);
+  call.results[0] = Value::F(s);
+  call.results[1] = Value::F(c);
 }
 GOL_NATIVE(math_FMA, "math.FMA") { call.results[0] = Value::F(std::fma(call.args[0].f, call.args[1].f, call.args[2].f)); }
 GOL_NATIVE(math_Float64bits, "math.Float64bits") { call.results[0] = Value::U(call.args[0].u); }

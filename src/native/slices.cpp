@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "native/native.h"
+#include "native/sort_algo.h"
 #include "native/stdlib_util.h"
 #include "runtime/native_api.h"
 
@@ -89,8 +90,17 @@ bool callPred(Value f, Value a) {
   return r.u != 0;
 }
 
-// Stable merge sort of the words (the originals stay in the slice until written back, so the
-// collector still sees them while cmp runs).
+// Sorting a copy of the words (the originals stay in the slice until written back, so the
+// collector still sees them while cmp runs): Go's pdqsort for Sort and SortFunc, whose equal
+// elements then end where Go's do, and a stable merge for SortStableFunc.
+template <class Less>
+struct WordsData {
+  std::vector<Value>& v;
+  Less& less;
+  bool lessAt(int64_t i, int64_t j) const { return less(v[size_t(i)], v[size_t(j)]); }
+  void swap(int64_t i, int64_t j) const { std::swap(v[size_t(i)], v[size_t(j)]); }
+};
+
 template <class Less>
 void mergeSort(std::vector<Value>& v, Less less) {
   std::vector<Value> tmp(v.size());
@@ -107,11 +117,12 @@ void mergeSort(std::vector<Value>& v, Less less) {
 }
 
 template <class Less>
-void sortSlice(const SliceArg& s, Less less) {
+void sortSlice(const SliceArg& s, Less less, bool stable) {
   if (s.n < 2) return;
   std::vector<Value> v(static_cast<size_t>(s.n));
   for (int64_t i = 0; i < s.n; i++) v[size_t(i)] = rt::load(&s.e[i]);
-  mergeSort(v, less);
+  if (stable) mergeSort(v, less);
+  else sortalgo::sortUnstable(WordsData<Less>{v, less}, s.n);
   for (int64_t i = 0; i < s.n; i++) rt::store(&s.e[i], v[size_t(i)]);
 }
 
@@ -121,17 +132,17 @@ Value funcOf(Value anyF) { return anyF.p ? rt::ifaceValue(anyF) : Value(); }
 
 GOL_NATIVE(slices_Sort, "slices.Sort") {
   SliceArg s = sliceArg(call.args[0], "Sort");
-  sortSlice(s, [&](Value a, Value b) { return compareWords(s.elem, a, b) < 0; });
+  sortSlice(s, [&](Value a, Value b) { return compareWords(s.elem, a, b) < 0; }, false);
 }
 GOL_NATIVE(slices_SortFunc, "slices.SortFunc") {
   SliceArg s = sliceArg(call.args[0], "SortFunc");
   Value f = funcOf(call.args[1]);
-  sortSlice(s, [&](Value a, Value b) { return callCmp(f, a, b) < 0; });
+  sortSlice(s, [&](Value a, Value b) { return callCmp(f, a, b) < 0; }, false);
 }
 GOL_NATIVE(slices_SortStableFunc, "slices.SortStableFunc") {
   SliceArg s = sliceArg(call.args[0], "SortStableFunc");
   Value f = funcOf(call.args[1]);
-  sortSlice(s, [&](Value a, Value b) { return callCmp(f, a, b) < 0; });
+  sortSlice(s, [&](Value a, Value b) { return callCmp(f, a, b) < 0; }, true);
 }
 GOL_NATIVE(slices_IsSorted, "slices.IsSorted") {
   SliceArg s = sliceArg(call.args[0], "IsSorted");

@@ -1,18 +1,21 @@
-// Natives of package sort (stdlib/sort/sort.gol): Ints/Strings/Float64s with std::sort on the
-// slice's words, and Slice/SliceStable, which sort any slice (given as `any`) in place by
-// swapping its element words while calling the gol `less(i, j)` through the evaluator.
+// Natives of package sort (stdlib/sort/sort.gol): Ints/Strings/Float64s on the slice's words, and
+// Slice/SliceStable, which sort any slice (given as `any`) in place by swapping its element words
+// while calling the gol `less(i, j)` through the evaluator. The algorithms are Go's
+// (sort_algo.h), so that equal elements end where Go puts them; Ints and Strings use std::sort,
+// as their equal elements cannot be told apart.
 #include <algorithm>
 #include <cmath>
 #include <vector>
 
 #include "native/native.h"
+#include "native/sort_algo.h"
 #include "native/stdlib_util.h"
 #include "runtime/native_api.h"
 
 namespace gol::native {
 namespace {
 
-// Sorting by index with a gol less function (the same algorithms as sort.Sort/Stable in gol).
+// Sorting by index with a gol less function.
 struct LessData {
   Value less;
   Value* e;
@@ -29,163 +32,14 @@ struct LessData {
   }
 };
 
-template <class D>
-void insertionSort(const D& d, int64_t a, int64_t b) {
-  for (int64_t i = a + 1; i < b; i++)
-    for (int64_t j = i; j > a && d.lessAt(j, j - 1); j--) d.swap(j, j - 1);
-}
-
-template <class D>
-void siftDown(const D& d, int64_t lo, int64_t hi, int64_t first) {
-  int64_t root = lo;
-  for (;;) {
-    int64_t child = 2 * root + 1;
-    if (child >= hi) return;
-    if (child + 1 < hi && d.lessAt(first + child, first + child + 1)) child++;
-    if (!d.lessAt(first + root, first + child)) return;
-    d.swap(first + root, first + child);
-    root = child;
-  }
-}
-
-template <class D>
-void heapSort(const D& d, int64_t a, int64_t b) {
-  int64_t hi = b - a;
-  for (int64_t i = (hi - 1) / 2; i >= 0; i--) siftDown(d, i, hi, a);
-  for (int64_t i = hi - 1; i >= 0; i--) {
-    d.swap(a, a + i);
-    siftDown(d, 0, i, a);
-  }
-}
-
-template <class D>
-void quickSort(const D& d, int64_t a, int64_t b, int depth) {
-  while (b - a > 12) {
-    if (depth == 0) {
-      heapSort(d, a, b);
-      return;
-    }
-    depth--;
-    int64_t m = a + (b - a) / 2, c = b - 1;
-    // median of three moved to a
-    if (d.lessAt(m, a)) d.swap(m, a);
-    if (d.lessAt(c, m)) {
-      d.swap(c, m);
-      if (d.lessAt(m, a)) d.swap(m, a);
-    }
-    d.swap(a, m);
-    int64_t i = a + 1, j = b - 1;
-    for (;;) {
-      while (i <= j && d.lessAt(i, a)) i++;
-      while (i <= j && d.lessAt(a, j)) j--;
-      if (i >= j) break;
-      d.swap(i, j);
-      i++;
-      j--;
-    }
-    d.swap(a, j);
-    if (j - a < b - j - 1) {
-      quickSort(d, a, j, depth);
-      a = j + 1;
-    } else {
-      quickSort(d, j + 1, b, depth);
-      b = j;
-    }
-  }
-  insertionSort(d, a, b);
-}
-
-template <class D>
-void swapRange(const D& d, int64_t a, int64_t b, int64_t n) {
-  for (int64_t i = 0; i < n; i++) d.swap(a + i, b + i);
-}
-
-template <class D>
-void rotate(const D& d, int64_t a, int64_t m, int64_t b) {
-  int64_t i = m - a, j = b - m;
-  while (i != j) {
-    if (i > j) {
-      swapRange(d, m - i, m, j);
-      i -= j;
-    } else {
-      swapRange(d, m - i, m + j - i, i);
-      j -= i;
-    }
-  }
-  swapRange(d, m - i, m, i);
-}
-
-template <class D>
-void symMerge(const D& d, int64_t a, int64_t m, int64_t b) {
-  if (m - a == 1) {
-    int64_t i = m, j = b;
-    while (i < j) {
-      int64_t h = int64_t(uint64_t(i + j) >> 1);
-      if (d.lessAt(h, a)) i = h + 1;
-      else j = h;
-    }
-    for (int64_t k = a; k < i - 1; k++) d.swap(k, k + 1);
-    return;
-  }
-  if (b - m == 1) {
-    int64_t i = a, j = m;
-    while (i < j) {
-      int64_t h = int64_t(uint64_t(i + j) >> 1);
-      if (!d.lessAt(m, h)) i = h + 1;
-      else j = h;
-    }
-    for (int64_t k = m; k > i; k--) d.swap(k, k - 1);
-    return;
-  }
-  int64_t mid = int64_t(uint64_t(a + b) >> 1);
-  int64_t n = mid + m;
-  int64_t start, r;
-  if (m > mid) {
-    start = n - b;
-    r = mid;
-  } else {
-    start = a;
-    r = m;
-  }
-  int64_t p = n - 1;
-  while (start < r) {
-    int64_t c = int64_t(uint64_t(start + r) >> 1);
-    if (!d.lessAt(p - c, c)) start = c + 1;
-    else r = c;
-  }
-  int64_t end = n - start;
-  if (start < m && m < end) rotate(d, start, m, end);
-  if (a < start && start < mid) symMerge(d, a, start, mid);
-  if (mid < end && end < b) symMerge(d, mid, end, b);
-}
-
-template <class D>
-void stableSort(const D& d, int64_t n) {
-  int64_t block = 20, a = 0, b = block;
-  while (b <= n) {
-    insertionSort(d, a, b);
-    a = b;
-    b += block;
-  }
-  insertionSort(d, a, n);
-  while (block < n) {
-    a = 0;
-    b = 2 * block;
-    while (b <= n) {
-      symMerge(d, a, a + block, b);
-      a = b;
-      b += 2 * block;
-    }
-    if (a + block < n) symMerge(d, a, a + block, n);
-    block *= 2;
-  }
-}
-
-int depthFor(int64_t n) {
-  int d = 0;
-  for (int64_t i = n; i > 0; i >>= 1) d++;
-  return 2 * d;
-}
+// Sorting a vector of words by a C++ less function.
+template <class T, class Less>
+struct VecData {
+  std::vector<T>& v;
+  Less less;
+  bool lessAt(int64_t i, int64_t j) const { return less(v[size_t(i)], v[size_t(j)]); }
+  void swap(int64_t i, int64_t j) const { std::swap(v[size_t(i)], v[size_t(j)]); }
+};
 
 // The slice inside an `any` argument.
 int64_t anySlice(Value x, Value** e) {
@@ -215,9 +69,15 @@ GOL_NATIVE(sort_Ints, "sort.Ints") {
       [](int64_t a, int64_t b) { return a < b; });
 }
 GOL_NATIVE(sort_Float64s, "sort.Float64s") {
-  sortWords<double>(
-      call.args[0], [](Value v) { return v.f; }, [](double f) { return Value::F(f); },
-      [](double a, double b) { return a < b || (std::isnan(a) && !std::isnan(b)); });
+  // Go's pdqsort: -0 and 0 (and NaNs) are equal but print differently.
+  Value* e;
+  int64_t n = sliceElems(call.args[0], &e);
+  if (n < 2) return;
+  std::vector<double> v(static_cast<size_t>(n));
+  for (int64_t i = 0; i < n; i++) v[size_t(i)] = rt::load(&e[i]).f;
+  auto less = [](double a, double b) { return a < b || (std::isnan(a) && !std::isnan(b)); };
+  sortalgo::sortUnstable(VecData<double, decltype(less)>{v, less}, n);
+  for (int64_t i = 0; i < n; i++) rt::store(&e[i], Value::F(v[size_t(i)]));
 }
 GOL_NATIVE(sort_Strings, "sort.Strings") {
   // Sort the StrObj pointers by their bytes (the Values stay alive in the slice meanwhile).
@@ -233,13 +93,13 @@ GOL_NATIVE(sort_Slice, "sort.Slice") {
   Value* e;
   int64_t n = anySlice(call.args[0], &e);
   LessData d{call.args[1], e};
-  quickSort(d, 0, n, depthFor(n));
+  sortalgo::sortUnstable(d, n);
 }
 GOL_NATIVE(sort_SliceStable, "sort.SliceStable") {
   Value* e;
   int64_t n = anySlice(call.args[0], &e);
   LessData d{call.args[1], e};
-  stableSort(d, n);
+  sortalgo::stableSort(d, n);
 }
 GOL_NATIVE(sort_sliceLen, "sort.sliceLen") {
   Value* e;

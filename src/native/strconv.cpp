@@ -8,6 +8,7 @@
 #include <cstring>
 #include <vector>
 
+#include "native/fmt_internal.h"
 #include "native/native.h"
 #include "native/stdlib_util.h"
 
@@ -153,10 +154,8 @@ bool floatSyntax(std::string_view s, std::string* clean) {
   size_t i = 0;
   if (i < s.size() && (s[i] == '+' || s[i] == '-')) i++;
   bool hex = false;
-  bool base0 = false;
   if (i + 1 < s.size() && s[i] == '0' && lower(s[i + 1]) == 'x') {
     hex = true;
-    base0 = true;
     i += 2;
   }
   bool digits = false, sawdot = false, sawexp = false, underscores = false;
@@ -192,7 +191,7 @@ bool floatSyntax(std::string_view s, std::string* clean) {
   }
   if (i != s.size()) return false;
   if (hex && !sawexp) return false;
-  if (underscores && (!base0 || !underscoreOK(s))) return false;
+  if (underscores && !underscoreOK(s)) return false;  // Go: "1_000.5" parses, "1__0" does not
   clean->clear();
   for (char c : s)
     if (c != '_') clean->push_back(c);
@@ -245,153 +244,12 @@ std::string formatBits(uint64_t u, int64_t base, bool neg) {
   return std::string(buf + i, size_t(72 - i));
 }
 
-// Decimal digits of |f| (no leading/trailing zeros) and the decimal point position dp:
-// value = 0.d1d2d3... * 10^dp. mode: 0 shortest, 1 `prec` significant digits, 2 `prec` decimals.
-struct Digits {
-  std::string d;
-  int dp = 0;
-};
-
-Digits digitsOf(double f, int mode, int prec, int bitSize) {
-  Digits out;
-  if (f == 0) return out;
-  std::vector<char> store(size_t(std::max(prec, 0)) + 420);  // heap: goroutine stacks are small
-  char* buf = store.data();
-  size_t bufSize = store.size();
-  std::to_chars_result r;
-  if (mode == 2) {
-    r = bitSize == 32 ? std::to_chars(buf, buf + bufSize, float(f), std::chars_format::fixed, prec)
-                      : std::to_chars(buf, buf + bufSize, f, std::chars_format::fixed, prec);
-    std::string_view s(buf, size_t(r.ptr - buf));
-    // "123.4500" -> digits with the point position
-    size_t dot = s.find('.');
-    std::string intPart(s.substr(0, dot));
-    std::string frac = dot == std::string_view::npos ? "" : std::string(s.substr(dot + 1));
-    std::string all = intPart + frac;
-    int dp = int(intPart.size());
-    size_t lead = 0;
-    while (lead < all.size() && all[lead] == '0') lead++;
-    all = all.substr(lead);
-    dp -= int(lead);
-    while (!all.empty() && all.back() == '0') all.pop_back();
-    out.d = all;
-    out.dp = all.empty() ? 0 : dp;
-    return out;
-  }
-  if (mode == 0) {
-    r = bitSize == 32 ? std::to_chars(buf, buf + bufSize, float(f), std::chars_format::scientific)
-                      : std::to_chars(buf, buf + bufSize, f, std::chars_format::scientific);
-  } else {
-    int p = prec > 0 ? prec - 1 : 0;
-    r = bitSize == 32 ? std::to_chars(buf, buf + bufSize, float(f), std::chars_format::scientific, p)
-                      : std::to_chars(buf, buf + bufSize, f, std::chars_format::scientific, p);
-  }
-  std::string_view s(buf, size_t(r.ptr - buf));
-  size_t e = s.find('e');
-  std::string mant;
-  for (char c : s.substr(0, e))
-    if (c != '.') mant.push_back(c);
-  int exp = std::atoi(std::string(s.substr(e + 1)).c_str());
-  while (!mant.empty() && mant.back() == '0') mant.pop_back();
-  out.d = mant;
-  out.dp = exp + 1;
-  return out;
-}
-
-void fmtE(std::string& dst, const Digits& d, int prec, char fmt) {
-  dst.push_back(d.d.empty() ? '0' : d.d[0]);
-  if (prec > 0) {
-    dst.push_back('.');
-    int i = 1;
-    int m = std::min(int(d.d.size()), prec + 1);
-    if (i < m) {
-      dst.append(d.d, size_t(i), size_t(m - i));
-      i = m;
-    }
-    for (; i <= prec; i++) dst.push_back('0');
-  }
-  dst.push_back(fmt);
-  int exp = d.d.empty() ? 0 : d.dp - 1;
-  if (exp < 0) {
-    dst.push_back('-');
-    exp = -exp;
-  } else {
-    dst.push_back('+');
-  }
-  if (exp < 10) {
-    dst.push_back('0');
-    dst.push_back(char('0' + exp));
-  } else {
-    dst.append(std::to_string(exp));
-  }
-}
-
-void fmtF(std::string& dst, const Digits& d, int prec) {
-  int nd = int(d.d.size());
-  if (d.dp > 0) {
-    int m = std::min(nd, d.dp);
-    dst.append(d.d, 0, size_t(m));
-    for (; m < d.dp; m++) dst.push_back('0');
-  } else {
-    dst.push_back('0');
-  }
-  if (prec > 0) {
-    dst.push_back('.');
-    for (int i = 1; i <= prec; i++) {
-      int j = d.dp + i - 1;
-      dst.push_back(j >= 0 && j < nd ? d.d[size_t(j)] : '0');
-    }
-  }
-}
-
 }  // namespace
 
+// One float formatter for fmt and strconv (fmt_float.cpp): every verb, 'b' and 'x' too.
 std::string formatFloat(double f, char fmt, int prec, int bitSize) {
   if (bitSize == 32) f = double(float(f));
-  if (std::isnan(f)) return "NaN";
-  if (std::isinf(f)) return f > 0 ? "+Inf" : "-Inf";
-  std::string dst;
-  if (std::signbit(f)) dst.push_back('-');
-  double a = std::fabs(f);
-  bool shortest = prec < 0;
-  Digits d;
-  switch (fmt) {
-    case 'e':
-    case 'E':
-      d = shortest ? digitsOf(a, 0, 0, bitSize) : digitsOf(a, 1, prec + 1, bitSize);
-      if (shortest) prec = std::max(int(d.d.size()) - 1, 0);
-      fmtE(dst, d, prec, fmt);
-      return dst;
-    case 'f':
-      d = shortest ? digitsOf(a, 0, 0, bitSize) : digitsOf(a, 2, prec, bitSize);
-      if (shortest) prec = std::max(int(d.d.size()) - d.dp, 0);
-      fmtF(dst, d, prec);
-      return dst;
-    case 'g':
-    case 'G': {
-      if (!shortest && prec == 0) prec = 1;
-      d = shortest ? digitsOf(a, 0, 0, bitSize) : digitsOf(a, 1, prec, bitSize);
-      int nd = int(d.d.size());
-      if (shortest) prec = nd;
-      int eprec = prec;
-      if (eprec > nd && nd >= d.dp) eprec = nd;
-      if (shortest) eprec = 6;
-      int exp = d.dp - 1;
-      if (exp < -4 || exp >= eprec) {
-        if (prec > nd) prec = nd;
-        fmtE(dst, d, prec - 1, fmt == 'g' ? 'e' : 'E');
-        return dst;
-      }
-      if (prec > d.dp) prec = nd;
-      fmtF(dst, d, std::max(prec - d.dp, 0));
-      return dst;
-    }
-    default:
-      dst.clear();
-      dst.push_back('%');
-      dst.push_back(fmt);
-      return dst;
-  }
+  return fmtimpl::formatFloat(f, fmt, prec, bitSize);
 }
 
 namespace {

@@ -43,7 +43,9 @@ Value stringFromRune(int64_t r);                   // string(rune); invalid -> "
 Value stringFromBytes(Value byteSlice);            // string([]byte)
 Value stringFromRunes(Value runeSlice);            // string([]rune)
 Value bytesFromString(Value s);                    // []byte(s)
+Value bytesFromConstString(Value s);               // []byte("constant"): cap == len, as Go
 Value runesFromString(Value s);                    // []rune(s)
+Value runesFromConstString(Value s);               // []rune("constant"): cap == len, as Go
 // Decodes one UTF-8 rune at s[i]; returns the rune (0xFFFD on error) and sets *width (>=1).
 int32_t decodeRune(std::string_view s, size_t i, int* width);
 void appendRune(std::string& out, int32_t r);

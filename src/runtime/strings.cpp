@@ -134,24 +134,32 @@ Value stringFromRunes(Value runeSlice) {
   return makeString(out);
 }
 
-Value bytesFromString(Value s) {
-  std::string_view v = strView(s);
-  // Go allocates through rawbyteslice: cap is the malloc size class of len.
-  int64_t cap = goRoundupsize(int64_t(v.size()), true);
+static Value bytesWithCap(std::string_view v, int64_t cap) {
   ArrObj* a = newArray(cap);
   for (size_t i = 0; i < v.size(); i++) a->elems[i].u = uint8_t(v[i]);
   return sliceOf(a, 0, int64_t(v.size()), cap);
 }
 
-Value runesFromString(Value s) {
+Value bytesFromString(Value s) {
   std::string_view v = strView(s);
+  // Go allocates through rawbyteslice: cap is the malloc size class of len.
+  return bytesWithCap(v, goRoundupsize(int64_t(v.size()), true));
+}
+
+Value bytesFromConstString(Value s) {
+  std::string_view v = strView(s);
+  // Go's compiler allocates a [len]byte for a constant string: cap is len.
+  return bytesWithCap(v, int64_t(v.size()));
+}
+
+static Value runesWithCap(std::string_view v, bool exactCap) {
   int64_t n = 0;
   for (size_t i = 0; i < v.size(); n++) {
     int w;
     decodeRune(v, i, &w);
     i += size_t(w);
   }
-  int64_t cap = goRoundupsize(n * 4, true) / 4;  // rawruneslice
+  int64_t cap = exactCap ? n : goRoundupsize(n * 4, true) / 4;  // rawruneslice
   ArrObj* a = newArray(cap);
   int64_t k = 0;
   for (size_t i = 0; i < v.size(); k++) {
@@ -161,6 +169,11 @@ Value runesFromString(Value s) {
   }
   return sliceOf(a, 0, n, cap);
 }
+
+Value runesFromString(Value s) { return runesWithCap(strView(s), false); }
+
+// Go's compiler turns []rune("constant") into a slice literal: cap is len.
+Value runesFromConstString(Value s) { return runesWithCap(strView(s), true); }
 
 int32_t decodeRune(std::string_view s, size_t i, int* width) {
   constexpr int32_t kError = 0xFFFD;

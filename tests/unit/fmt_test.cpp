@@ -329,6 +329,9 @@ TEST_CASE("fmt: String and Error methods") {
   auto saved = h;
   h.boundMethod = fakeBound;
   h.callFunc = fakeCall;
+  // An earlier in-process run leaves the evaluator's recovering call installed, which would run
+  // the fake code as a compiled function (undefined behaviour): fmt must use fakeCall.
+  h.callFuncRecover = nullptr;
   static FakeCode asString{[](const Type*, Value) { return std::string("as Stringer"); }, nullptr};
   static FakeCode asError{[](const Type*, Value) { return std::string("as error"); }, nullptr};
   static FakeCode vStr{vString, nullptr};
