@@ -10,13 +10,14 @@ const std::vector<StdPackage>& stdPackages() {
   static const std::vector<StdPackage> table = [] {
     std::vector<StdPackage> t = {
         {"bufio", "bufio"},       {"bytes", "bytes"},
-        {"context", "context"},   {"crypto/sha256", "sha256"},
+        {"container/heap", "heap"}, {"container/list", "list"},
+        {"container/ring", "ring"},  {"context", "context"},   {"crypto/sha256", "sha256"},
         {"encoding/hex", "hex"},  {"encoding/json", "json"},
         {"errors", "errors"},
         {"flag", "flag"},         {"fmt", "fmt"},           {"hash", "hash"},
         {"io", "io"},             {"io/fs", "fs"},
         {"log", "log"},           {"maps", "maps"},
-        {"math", "math"},         {"math/cmplx", "cmplx"},  {"math/rand", "rand"},
+        {"math", "math"},         {"math/bits", "bits"},    {"math/cmplx", "cmplx"},  {"math/rand", "rand"},
         {"os", "os"},             {"os/exec", "exec"},
         {"path", "path"},
         {"path/filepath", "filepath"}, {"regexp", "regexp"},
@@ -24,7 +25,8 @@ const std::vector<StdPackage>& stdPackages() {
         {"sort", "sort"},         {"strconv", "strconv"},
         {"strings", "strings"},   {"sync", "sync"},
         {"sync/atomic", "atomic"}, {"time", "time"},
-        {"unicode", "unicode"},   {"unicode/utf8", "utf8"},
+        {"unicode", "unicode"},   {"unicode/utf16", "utf16"},
+        {"unicode/utf8", "utf8"},
     };
     std::sort(t.begin(), t.end(), [](const StdPackage& a, const StdPackage& b) { return std::string(a.path) < b.path; });
     return t;
