@@ -16,6 +16,7 @@ const std::vector<StdPackage>& stdPackages() {
         {"errors", "errors"},
         {"flag", "flag"},         {"fmt", "fmt"},           {"hash", "hash"},
         {"io", "io"},             {"io/fs", "fs"},
+        {"io/ioutil", "ioutil"},
         {"log", "log"},           {"maps", "maps"},
         {"math", "math"},         {"math/bits", "bits"},    {"math/cmplx", "cmplx"},  {"math/rand", "rand"},
         {"os", "os"},             {"os/exec", "exec"},

@@ -97,7 +97,7 @@ int32_t simpleFold(int32_t r);
 
 // strconv helpers shared with other natives (strconv.cpp).
 std::string quoteWith(std::string_view s, char quote, bool asciiOnly, bool graphicOnly = false);
-std::string quoteRuneWith(int32_t r, char quote, bool asciiOnly);
+std::string quoteRuneWith(int32_t r, char quote, bool asciiOnly, bool graphicOnly = false);
 std::string formatFloat(double f, char fmt, int prec, int bitSize);
 // Go's rule for `_` in number literals (strconv base-0 syntax, fmt scanning).
 bool underscoreOK(std::string_view s);

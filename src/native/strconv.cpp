@@ -318,11 +318,11 @@ std::string quoteWith(std::string_view s, char quote, bool asciiOnly, bool graph
   return out;
 }
 
-std::string quoteRuneWith(int32_t r, char quote, bool asciiOnly) {
+std::string quoteRuneWith(int32_t r, char quote, bool asciiOnly, bool graphicOnly) {
   if (r < 0 || r > 0x10FFFF || (r >= 0xD800 && r <= 0xDFFF)) r = 0xFFFD;
   std::string out;
   out.push_back(quote);
-  appendEscapedRune(out, r, 3, quote, asciiOnly, false);
+  appendEscapedRune(out, r, 3, quote, asciiOnly, graphicOnly);
   out.push_back(quote);
   return out;
 }
@@ -487,6 +487,24 @@ GOL_NATIVE(strconv_CanBackquote, "strconv.CanBackquote") {
     i += size_t(w);
   }
   call.results[0] = Value::B(ok);
+}
+GOL_NATIVE(strconv_QuoteToGraphic, "strconv.QuoteToGraphic") {
+  call.results[0] = str(quoteWith(sv(call.args[0]), '"', false, true));
+}
+GOL_NATIVE(strconv_QuoteRuneToGraphic, "strconv.QuoteRuneToGraphic") {
+  call.results[0] = str(quoteRuneWith(int32_t(call.args[0].i), '\'', false, true));
+}
+GOL_NATIVE(strconv_IsGraphic, "strconv.IsGraphic") { call.results[0] = Value::B(uni::isGraphic(int32_t(call.args[0].i))); }
+// unquoteChar(s string, quote byte) (decoded string, width int, ok bool): the bytes the first
+// character or escape of s stands for, and how many bytes of s it took.
+GOL_NATIVE(strconv_unquoteChar, "strconv.unquoteChar") {
+  std::string_view s = sv(call.args[0]);
+  std::string out;
+  size_t i = 0;
+  bool ok = !s.empty() && unquoteChar(s, i, char(call.args[1].u), out);
+  call.results[0] = ok ? str(out) : Value();
+  call.results[1] = Value::I(ok ? int64_t(i) : 0);
+  call.results[2] = Value::B(ok);
 }
 GOL_NATIVE(strconv_IsPrint, "strconv.IsPrint") { call.results[0] = Value::B(uni::isPrint(int32_t(call.args[0].i))); }
 GOL_NATIVE(strconv_unquote, "strconv.unquote") {
