@@ -1,7 +1,7 @@
 // Prepared syntax trees: a file's tree, exactly as the parser built it, written as a compact byte
 // image and read back without parsing. The standard library is imaged at build time
 // (stdlib/make_image.cpp) and embedded, so a run that imports fmt reads fmt's tree instead of
-// running ANTLR over its source (src/DESIGN.md §11.3). ANTLR-free, like parser.h.
+// running ANTLR over its source (src/DESIGN.md §2.6). ANTLR-free, like parser.h.
 #pragma once
 #include <string>
 #include <string_view>
