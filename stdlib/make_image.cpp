@@ -62,7 +62,8 @@ bool prepare(const std::string& name, const std::string& text, std::string* imag
   }
   *image = syntax::writeImage(f);
   ast::File* back = syntax::readImage(arena, id, *image, diags);
-  if (diags.hasErrors() || syntax::writeImage(back) != *image || syntax::dumpAst(back) != syntax::dumpAst(f)) {
+  if (diags.hasErrors() || syntax::writeImage(back) != *image ||
+      syntax::dumpAst(back) != syntax::dumpAst(f)) {
     std::fprintf(stderr, "gol_stdlib_image: the image of %s does not read back to its tree\n%s", name.c_str(),
                  diags.render().c_str());
     return false;
@@ -95,8 +96,9 @@ int run(int argc, char** argv) {
     if (!prepare(name, text, &image)) return 1;
     total += image.size();
     std::string dir = std::filesystem::path(rel).parent_path().generic_string();
-    out += "  {\"" + dir + "\", \"" + name + "\", R\"__gol__(" + text + ")__gol__\", " + std::to_string(text.size()) +
-           ",\n    " + byteLiteral(image) + ", " + std::to_string(image.size()) + "},\n";
+    out += "  {\"" + dir + "\", \"" + name + "\", R\"__gol__(" + text + ")__gol__\", " +
+           std::to_string(text.size()) + ",\n    " + byteLiteral(image) + ", " +
+           std::to_string(image.size()) + "},\n";
   }
   out += "  {nullptr, nullptr, nullptr, 0, nullptr, 0}};\n}  // namespace gol::stdlib\n";
   out += "// " + std::to_string(argc - 3) + " files, " + std::to_string(total) + " bytes of image\n";

@@ -35,19 +35,29 @@ constexpr Category categoryOf(NodeKind k) {
   switch (k) {
     GOL_CASES(GOL_EXPR_KINDS) GOL_CASES(GOL_TYPE_KINDS) return Category::Expr;
     GOL_CASES(GOL_STMT_KINDS) return Category::Stmt;
-    case NodeKind::ImportSpec: case NodeKind::ValueSpec: case NodeKind::TypeSpec: return Category::Spec;
-    case NodeKind::GenDecl: case NodeKind::FuncDecl: return Category::Decl;
+    case NodeKind::ImportSpec:
+    case NodeKind::ValueSpec:
+    case NodeKind::TypeSpec:
+      return Category::Spec;
+    case NodeKind::GenDecl:
+    case NodeKind::FuncDecl:
+      return Category::Decl;
   }
   return Category::Expr;
 }
 
 template <class T>
 bool fits(NodeKind k) {
-  if constexpr (std::is_same_v<T, Expr>) return categoryOf(k) == Category::Expr;
-  else if constexpr (std::is_same_v<T, Stmt>) return categoryOf(k) == Category::Stmt;
-  else if constexpr (std::is_same_v<T, Spec>) return categoryOf(k) == Category::Spec;
-  else if constexpr (std::is_same_v<T, Decl>) return categoryOf(k) == Category::Decl;
-  else return k == KindOf<T>::value;
+  if constexpr (std::is_same_v<T, Expr>)
+    return categoryOf(k) == Category::Expr;
+  else if constexpr (std::is_same_v<T, Stmt>)
+    return categoryOf(k) == Category::Stmt;
+  else if constexpr (std::is_same_v<T, Spec>)
+    return categoryOf(k) == Category::Spec;
+  else if constexpr (std::is_same_v<T, Decl>)
+    return categoryOf(k) == Category::Decl;
+  else
+    return k == KindOf<T>::value;
 }
 
 // The one switch over node kinds, shared by both directions: the writer passes the node it
@@ -60,8 +70,10 @@ Node* transferAs(IO& io, Node* n) {
     return nullptr;
   } else {
     T* t;
-    if constexpr (IO::kReading) t = io.template make<T>();
-    else t = static_cast<T*>(n);
+    if constexpr (IO::kReading)
+      t = io.template make<T>();
+    else
+      t = static_cast<T*>(n);
     io.pos(t->pos);
     fields(io, *t);
     return t;
@@ -70,7 +82,9 @@ Node* transferAs(IO& io, Node* n) {
 
 template <class IO>
 Node* transfer(IO& io, NodeKind k, Node* n) {
-#define GOL_IMAGE_CASE(K) case NodeKind::K: return transferAs<NodeKind::K>(io, n);
+#define GOL_IMAGE_CASE(K) \
+  case NodeKind::K:       \
+    return transferAs<NodeKind::K>(io, n);
   switch (k) {
     GOL_EXPR_KINDS(GOL_IMAGE_CASE)
     GOL_TYPE_KINDS(GOL_IMAGE_CASE)
@@ -98,7 +112,9 @@ class Writer {
   }
   void flag(bool& b) { body.push_back(b ? 1 : 0); }
   template <class E>
-  void small(E& e) { uint(static_cast<uint64_t>(e)); }
+  void small(E& e) {
+    uint(static_cast<uint64_t>(e));
+  }
   void num(int& v) { uint(v < 0 ? ~(static_cast<uint64_t>(v) << 1) : static_cast<uint64_t>(v) << 1); }
   void str(std::string& s) {
     uint(s.size());
@@ -120,8 +136,12 @@ class Writer {
     if (f) fn(*f);
   }
   template <class T>
-  void node(T*& n) { write(n); }
-  [[noreturn]] void refuse(const std::string& what) { throw std::logic_error("writeImage: cannot image " + what); }
+  void node(T*& n) {
+    write(n);
+  }
+  [[noreturn]] void refuse(const std::string& what) {
+    throw std::logic_error("writeImage: cannot image " + what);
+  }
 
  private:
   void write(Node* n) {
@@ -152,38 +172,43 @@ struct Malformed {
 // every field into it.
 struct Blank {
   template <class T>
-    requires(!std::is_base_of_v<Node, T>)
-  operator T() const {
-    return T();
-  }
+  requires(!std::is_base_of_v<Node, T>) operator T() const { return T(); }
 };
 
 template <class T>
 T* makeBlank(Arena& a) {
   Blank b;
-  if constexpr (std::is_constructible_v<T, Blank>) return a.make<T>(b);
-  else if constexpr (std::is_constructible_v<T, Blank, Blank>) return a.make<T>(b, b);
-  else if constexpr (std::is_constructible_v<T, Blank, Blank, Blank>) return a.make<T>(b, b, b);
-  else if constexpr (std::is_constructible_v<T, Blank, Blank, Blank, Blank>) return a.make<T>(b, b, b, b);
+  if constexpr (std::is_constructible_v<T, Blank>)
+    return a.make<T>(b);
+  else if constexpr (std::is_constructible_v<T, Blank, Blank>)
+    return a.make<T>(b, b);
+  else if constexpr (std::is_constructible_v<T, Blank, Blank, Blank>)
+    return a.make<T>(b, b, b);
+  else if constexpr (std::is_constructible_v<T, Blank, Blank, Blank, Blank>)
+    return a.make<T>(b, b, b, b);
   else if constexpr (std::is_constructible_v<T, Blank, Blank, Blank, Blank, Blank, Blank, Blank>)
     return a.make<T>(b, b, b, b, b, b, b);
-  else static_assert(sizeof(T) == 0, "makeBlank: no constructor of 1-4 or 7 arguments");
+  else
+    static_assert(sizeof(T) == 0, "makeBlank: no constructor of 1-4 or 7 arguments");
 }
 
 class Reader {
  public:
   static constexpr bool kReading = true;
-  Reader(Arena& arena, std::string_view bytes) : arena_(arena), at_(bytes.data()), end_(bytes.data() + bytes.size()) {}
+  Reader(Arena& arena, std::string_view bytes)
+      : arena_(arena), at_(bytes.data()), end_(bytes.data() + bytes.size()) {}
 
   // Checks the header against the file the tree is for.
   void header(Pos base, size_t textSize) {
-    if (static_cast<size_t>(end_ - at_) < sizeof kMagic || !std::equal(kMagic, kMagic + 4, at_)) refuse("no image header");
+    if (static_cast<size_t>(end_ - at_) < sizeof kMagic || !std::equal(kMagic, kMagic + 4, at_))
+      refuse("no image header");
     at_ += sizeof kMagic;
     if (uint() != kFormatVersion) refuse("another format version");
     if (uint() != textSize) refuse("made from another text");
     uint64_t nodes = uint();
     if (nodes > static_cast<size_t>(end_ - at_)) refuse("a node count past its end");
     nodes_.reserve(nodes);
+    done_.reserve(nodes);
     base_ = base;
     size_ = textSize;
   }
@@ -248,18 +273,23 @@ class Reader {
     if (tag == 1) {
       uint64_t i = uint();
       if (i >= nodes_.size()) refuse("a reference to a node not read yet");
+      if (!done_[i]) refuse("a reference into a node still being read (a cycle)");
       got = nodes_[i];
     } else if (tag >= 2) {
       if (tag - 2 >= kKindCount) refuse("a node of unknown kind");
+      size_t index = nodes_.size();  // transferAs makes the node before reading its children
       got = transfer(*this, static_cast<NodeKind>(tag - 2), nullptr);
+      done_[index] = true;
     }
-    if (got && !fits<T>(got->kind)) refuse(std::string("a ") + nodeKindName(got->kind) + " where it cannot be");
+    if (got && !fits<T>(got->kind))
+      refuse(std::string("a ") + nodeKindName(got->kind) + " where it cannot be");
     n = static_cast<T*>(got);
   }
   template <class T>
   T* make() {
     T* n = makeBlank<T>(arena_);
     nodes_.push_back(n);
+    done_.push_back(false);
     return n;
   }
   [[noreturn]] void refuse(const std::string& what) const { throw Malformed{what}; }
@@ -270,7 +300,8 @@ class Reader {
   const char* end_;
   Pos base_ = 0;
   size_t size_ = 0;
-  std::vector<Node*> nodes_;
+  std::vector<Node*> nodes_;  // by index, as the writer numbered them
+  std::vector<bool> done_;    // node i's fields are all read: a reference to it cannot make a cycle
 };
 
 }  // namespace
@@ -298,8 +329,8 @@ ast::File* readImage(ast::Arena& arena, FileId id, std::string_view image, Diagn
     r.finish();
     return f;
   } catch (const Malformed& m) {
-    diags.error(sf.base, "internal error: the prepared syntax tree of " + sf.name + " is unreadable (" + m.what +
-                             "); GOL_STDLIB_SOURCE=1 parses the source instead");
+    diags.error(sf.base, "internal error: the prepared syntax tree of " + sf.name + " is unreadable (" +
+                             m.what + "); GOL_STDLIB_SOURCE=1 parses the source instead");
   }
   File* empty = arena.makeFile();  // the partial tree may hold nodes half read
   empty->fileId = id;

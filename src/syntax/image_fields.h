@@ -22,12 +22,12 @@ template <NodeKind K>
 struct NodeOf;
 template <class T>
 struct KindOf;
-#define GOL_IMAGE_NODE(K, T)                                   \
-  template <>                                                  \
-  struct NodeOf<NodeKind::K> {                                 \
-    using type = T;                                            \
-  };                                                           \
-  template <>                                                  \
+#define GOL_IMAGE_NODE(K, T)   \
+  template <>                  \
+  struct NodeOf<NodeKind::K> { \
+    using type = T;            \
+  };                           \
+  template <>                  \
   struct KindOf<T> : std::integral_constant<NodeKind, NodeKind::K> {};
 GOL_IMAGE_NODE(Ident, Ident)
 GOL_IMAGE_NODE(BasicLit, BasicLit)
@@ -86,6 +86,7 @@ struct NodeOf<NodeKind::BadStmt> {
 // that on the platform gol is built on (x86-64, libstdc++): when one fires, image the new field
 // (or note here why it is a checker annotation), then update the size.
 #if defined(__x86_64__) && defined(__GLIBCXX__)
+// clang-format off
 #define GOL_IMAGE_SIZE(T, n) \
   static_assert(sizeof(T) == n, "ast::" #T " changed: update its fields() in syntax/image_fields.h, then this size");
 GOL_IMAGE_SIZE(Ident, 88) GOL_IMAGE_SIZE(BasicLit, 72) GOL_IMAGE_SIZE(KeyValueExpr, 56)
@@ -106,6 +107,7 @@ GOL_IMAGE_SIZE(ForStmt, 72) GOL_IMAGE_SIZE(RangeStmt, 64) GOL_IMAGE_SIZE(ImportS
 GOL_IMAGE_SIZE(ValueSpec, 80) GOL_IMAGE_SIZE(TypeSpec, 40) GOL_IMAGE_SIZE(GenDecl, 48)
 GOL_IMAGE_SIZE(FuncDecl, 56) GOL_IMAGE_SIZE(File, 88)
 #undef GOL_IMAGE_SIZE
+// clang-format on
 #endif
 
 // ---------------------------------------------------------------- parts shared by several kinds
@@ -128,6 +130,9 @@ void nodeList(IO& io, std::vector<T*>& xs) {
 }
 
 // ---------------------------------------------------------------- expressions and types
+
+// The descriptions stay one short function per kind, so that they read as a table.
+// clang-format off
 
 // Checker annotations not imaged: Ident::sym/ref, CompositeLit::indices, FuncLit::info,
 // SelectorExpr::selection, CallExpr::info and Expr::type/value/mode.
@@ -246,9 +251,12 @@ template <class IO> void fields(IO& io, FuncDecl& n) {
   io.node(n.body);
 }
 
+// clang-format on
+
 // File::imports are the ImportSpecs of its import declarations: the image keeps them as
 // references to nodes already read, as it does for any node reached twice.
-template <class IO> void fileFields(IO& io, File& f) {
+template <class IO>
+void fileFields(IO& io, File& f) {
   io.pos(f.pos);
   io.node(f.package);
   nodeList(io, f.imports);

@@ -3,6 +3,8 @@
 // reported, never crash; and programs and REPL sessions behave the same whether the stdlib's
 // trees come from the images or from parsing (tracebacks through stdlib frames, panics raised
 // in stdlib code, :type and completion on stdlib names, user names shadowing package names).
+#include "syntax/image.h"
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -17,7 +19,6 @@
 #include "check/session.h"
 #include "run_helpers.h"
 #include "stdlib.h"
-#include "syntax/image.h"
 #include "syntax/parser.h"
 
 using namespace gol;
@@ -48,7 +49,9 @@ int lineOf(const std::string& file, const std::string& needle, const std::string
 }
 
 // The test's own file name (NAME_N.gol, N counting up) varies between runs: blank it out.
-std::string sameNames(const std::string& s) { return std::regex_replace(s, std::regex(R"([a-z_]+_[0-9]+\.gol)"), "P.gol"); }
+std::string sameNames(const std::string& s) {
+  return std::regex_replace(s, std::regex(R"([a-z_]+_[0-9]+\.gol)"), "P.gol");
+}
 
 // Runs src with the prepared stdlib and with the parsed one; both runs must agree exactly.
 testutil::RunResult runBoth(const std::string& src) {
@@ -106,7 +109,8 @@ TEST_CASE("image: a malformed image is an internal error, never a crash") {
   ast::Arena arena;
   auto read = [&](const std::string& bytes, const std::string& withText) {
     Diagnostics diags;
-    ast::File* f = syntax::readImage(arena, SourceTable::global().add("stdlib/errors/errors.gol", withText), bytes, diags);
+    ast::File* f = syntax::readImage(arena, SourceTable::global().add("stdlib/errors/errors.gol", withText),
+                                     bytes, diags);
     REQUIRE(f);
     if (!diags.hasErrors()) return std::string();
     CHECK(f->decls.empty());
@@ -118,14 +122,31 @@ TEST_CASE("image: a malformed image is an internal error, never a crash") {
   CHECK(read(image + "x", text).find("bytes after the tree") != std::string::npos);
   for (size_t n = 0; n < image.size(); n++) {
     std::string message = read(image.substr(0, n), text);
-    CHECK_MESSAGE(message.find("internal error: the prepared syntax tree of stdlib/errors/errors.gol is unreadable") == 0,
-                  "prefix of " << n << " bytes: " << message);
+    CHECK_MESSAGE(
+        message.find("internal error: the prepared syntax tree of stdlib/errors/errors.gol is unreadable") ==
+            0,
+        "prefix of " << n << " bytes: " << message);
   }
   for (size_t i = 4; i < image.size(); i++) {  // any byte changed: reported or read, never a crash
     std::string bad = image;
     bad[i] = static_cast<char>(bad[i] ^ 0x5a);
     read(bad, text);
   }
+}
+
+TEST_CASE("image: a node that refers to itself is refused, not read as a cycle") {
+  auto kind = [](ast::NodeKind k) { return static_cast<char>(2 + static_cast<int>(k)); };
+  // A var declaration whose type is a parenthesised expression holding itself (node 2).
+  std::string bytes = std::string("GOLI") + '\1' + '\1' + '\3';  // version, text size, nodes
+  bytes += std::string("\1\0\0", 3) + '\1';                       // file: pos, no package, no imports; 1 decl
+  bytes += std::string(1, kind(ast::NodeKind::GenDecl)) + '\0' + static_cast<char>(Tok::Var) + '\1';
+  bytes += std::string(1, kind(ast::NodeKind::ValueSpec)) + '\0' + '\0';  // no names
+  bytes += std::string(1, kind(ast::NodeKind::Paren)) + '\0' + '\1' + '\2';
+  ast::Arena arena;
+  Diagnostics diags;
+  syntax::readImage(arena, SourceTable::global().add("cycle.gol", "x"), bytes, diags);
+  REQUIRE(diags.hasErrors());
+  CHECK(diags.all()[0].message.find("a cycle") != std::string::npos);
 }
 
 TEST_CASE("image: the writer refuses a checked tree") {
@@ -156,9 +177,10 @@ func main() {
   CHECK(r.err.find("panic: runtime error: index out of range [10] with length 3") == 0);
   std::string sort = "stdlib/sort/sort.gol:";
   CHECK(r.err.find("sort.insertionSort(...)\n\t") != std::string::npos);
-  CHECK(r.err.find(sort + std::to_string(lineOf("stdlib/sort/sort.gol", "data.Less(j, j-1)")) + " ") != std::string::npos);
-  CHECK(r.err.find(sort + std::to_string(lineOf("stdlib/sort/sort.gol", "\tquickSort(data, 0, n, 2*limit)")) + " ") !=
+  CHECK(r.err.find(sort + std::to_string(lineOf("stdlib/sort/sort.gol", "data.Less(j, j-1)")) + " ") !=
         std::string::npos);
+  CHECK(r.err.find(sort + std::to_string(lineOf("stdlib/sort/sort.gol", "\tquickSort(data, 0, n, 2*limit)")) +
+                   " ") != std::string::npos);
   CHECK(r.err.find("main.main()\n") != std::string::npos);
 }
 
@@ -167,7 +189,8 @@ TEST_CASE("image: panics raised in stdlib code point into the stdlib") {
   CHECK(r.code == 2);
   CHECK(r.err.find("panic: regexp: Compile(`(`): error parsing regexp: missing closing ): `(`") == 0);
   CHECK(r.err.find("regexp.MustCompile(...)\n\t") != std::string::npos);
-  CHECK(r.err.find("stdlib/regexp/regexp.gol:" + std::to_string(lineOf("stdlib/regexp/regexp.gol", "panic(`regexp: Compile(`"))) !=
+  CHECK(r.err.find("stdlib/regexp/regexp.gol:" +
+                   std::to_string(lineOf("stdlib/regexp/regexp.gol", "panic(`regexp: Compile(`"))) !=
         std::string::npos);
 
   // A runtime error inside a stdlib function: bufio reading from a nil reader.
@@ -179,7 +202,9 @@ TEST_CASE("image: panics raised in stdlib code point into the stdlib") {
   CHECK(r.err.find("stdlib/bufio/bufio.gol:" + std::to_string(fill) + " ") != std::string::npos);
 
   // log's Lshortfile counts stdlib frames to find its caller's line.
-  r = runBoth("package main\n\nimport \"log\"\n\nfunc main() {\n\tlog.SetFlags(log.Lshortfile)\n\tlog.Print(\"here\")\n}\n");
+  r = runBoth(
+      "package main\n\nimport \"log\"\n\nfunc main() "
+      "{\n\tlog.SetFlags(log.Lshortfile)\n\tlog.Print(\"here\")\n}\n");
   CHECK(r.code == 0);
   CHECK(std::regex_search(r.err, std::regex(R"(^image_[0-9]+\.gol:7: here\n$)")));
 }
@@ -215,7 +240,8 @@ func main() {
   // A shadowed package's members are gone, in the same words.
   r = runBoth("strings := 3\nfmt.Println(strings.ToUpper(\"a\"))\n");
   CHECK(r.code == 1);
-  CHECK(r.err.find("strings.ToUpper undefined (type int has no field or method ToUpper)") != std::string::npos);
+  CHECK(r.err.find("strings.ToUpper undefined (type int has no field or method ToUpper)") !=
+        std::string::npos);
 }
 
 namespace {
@@ -263,7 +289,8 @@ TEST_CASE("image: the REPL's :type and completion on stdlib names") {
     CHECK(has(r->session.topLevelNames(), "b"));
     CHECK(r->input("strings := 5").empty());
     CHECK(r->type("strings") == "int");
-    CHECK(r->type("strings.ToUpper").find("strings.ToUpper undefined (type int has no field or method ToUpper)") !=
+    CHECK(r->type("strings.ToUpper")
+              .find("strings.ToUpper undefined (type int has no field or method ToUpper)") !=
           std::string::npos);
   }
   CHECK(prepared.session.membersOf("time") == parsed.session.membersOf("time"));
