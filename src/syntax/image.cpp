@@ -8,6 +8,8 @@
 // Strings are a length and bytes; lists a count and their elements.
 #include "syntax/image.h"
 
+#include <algorithm>
+#include <iterator>
 #include <stdexcept>
 #include <unordered_map>
 
@@ -27,6 +29,13 @@ constexpr uint64_t kFormatVersion = 1;
 constexpr NodeKind kAllKinds[] = {GOL_EXPR_KINDS(GOL_KIND_LIST_ITEM) GOL_TYPE_KINDS(GOL_KIND_LIST_ITEM)
                                       GOL_STMT_KINDS(GOL_KIND_LIST_ITEM) GOL_DECL_KINDS(GOL_KIND_LIST_ITEM)};
 constexpr size_t kKindCount = std::size(kAllKinds);
+// A node's tag is 2 + its kind's value, which the reader turns back into a kind below kKindCount.
+constexpr bool kindsAreDense() {
+  for (size_t i = 0; i < kKindCount; i++)
+    if (static_cast<size_t>(kAllKinds[i]) != i) return false;
+  return true;
+}
+static_assert(kindsAreDense(), "NodeKind's values must be 0, 1, ... in the order of ast.h's lists");
 
 // The broad category a kind belongs to, for checking that a child read from an image is of a
 // kind its field can hold. No default: a kind missing here is a -Wswitch warning.

@@ -83,8 +83,9 @@ struct NodeOf<NodeKind::BadStmt> {
 };
 
 // A field added to a node must be added to its description below. The sizes are a tripwire for
-// that on the platform gol is built on (x86-64, libstdc++): when one fires, image the new field
-// (or note here why it is a checker annotation), then update the size.
+// that on the platform gol is built on (x86-64, libstdc++); it misses a field that fits in
+// padding. When one fires, image the new field (or note below why it is a checker annotation),
+// then update the size.
 #if defined(__x86_64__) && defined(__GLIBCXX__)
 // clang-format off
 #define GOL_IMAGE_SIZE(T, n) \
