@@ -179,7 +179,7 @@ func main() {
   CHECK(r.err.find("sort.insertionSort(...)\n\t") != std::string::npos);
   CHECK(r.err.find(sort + std::to_string(lineOf("stdlib/sort/sort.gol", "data.Less(j, j-1)")) + " ") !=
         std::string::npos);
-  CHECK(r.err.find(sort + std::to_string(lineOf("stdlib/sort/sort.gol", "\tquickSort(data, 0, n, 2*limit)")) +
+  CHECK(r.err.find(sort + std::to_string(lineOf("stdlib/sort/sort.gol", "\tpdqsort(data, 0, n, limit)")) +
                    " ") != std::string::npos);
   CHECK(r.err.find("main.main()\n") != std::string::npos);
 }
