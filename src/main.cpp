@@ -99,7 +99,8 @@ Flags:
   -timeline FILE  draw the goroutine timeline; the format follows the extension: .html (a page
                   with hover and zoom), .svg, .mmd (a Mermaid gantt chart), or - for a text chart
                   on stderr
-  -trace-limit N  stop recording after N events (default 1000000); the trace says it was cut
+  -trace-limit N  stop recording once the trace holds N events (default 1000000, about 100 MB
+                  of JSON); the trace says it was cut
   -schedule S     replay a scripted schedule: a list of choices such as 0,1,0 (as gol explore
                   -exhaustive prints them) or a file with one choice per line
   -race           the data race detector: reports unsynchronised accesses to the same variable

@@ -1,6 +1,7 @@
 // checkProgram: sets up the universe, checks the main package (Go form) or the script, imports
-// standard packages on first use (parsing and checking them, also transitively), and finishes
-// the annotations that are known only at the end (boxed variables).
+// standard packages on first use (reading their prepared trees, or parsing them, and checking
+// them, also transitively), and finishes the annotations that are known only at the end (boxed
+// variables).
 #include <algorithm>
 
 #include "check/checker.h"
@@ -10,7 +11,7 @@
 #include <mutex>
 
 #include "base/source.h"
-#include "syntax/parser.h"
+#include "syntax/image.h"
 
 namespace gol::check {
 
@@ -53,7 +54,7 @@ Package* Checker::importPackage(const std::string& path, Pos pos) {
     if (loading_.count(path)) errorf(pos, "import cycle not allowed: " + path);
     return it->second;
   }
-  std::vector<std::pair<std::string, std::string>> sources;
+  std::vector<syntax::PreparedFile> sources;
   if (!stdlib_ || !stdlib_(path, &sources)) return nullptr;
   auto* p = make<Package>();
   p->path = path;
@@ -62,9 +63,9 @@ Package* Checker::importPackage(const std::string& path, Pos pos) {
   loading_.insert(path);
   std::vector<ast::File*> parsed;
   size_t errorsBefore = diags_.count();
-  for (auto& [name, text] : sources) {
-    FileId id = SourceTable::global().add(name, text);
-    if (ast::File* f = syntax::parseFile(arena_, id, diags_)) parsed.push_back(f);
+  for (const syntax::PreparedFile& file : sources) {
+    FileId id = SourceTable::global().add(std::string(file.name), std::string(file.text));
+    if (ast::File* f = syntax::loadFile(arena_, id, file.image, diags_)) parsed.push_back(f);
   }
   if (diags_.count() == errorsBefore) {
     PackageLevelContext fresh(*this);  // checkPackage sets the package and its scopes

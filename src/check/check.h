@@ -9,16 +9,17 @@
 #include "base/diag.h"
 #include "check/info.h"
 #include "syntax/ast.h"
+#include "syntax/image.h"
 
 namespace gol::check {
 
-// Loads a standard package's source files by import path ("fmt", "math/rand"): returns false if
-// unknown. The driver supplies it (stdlib .gol files embedded in the binary).
-using StdlibSource = std::function<bool(const std::string& path,
-                                        std::vector<std::pair<std::string, std::string>>* files /*name,text*/)>;
+// Loads a standard package's files by import path ("fmt", "math/rand"): returns false if
+// unknown. The driver supplies it (stdlib .gol files embedded in the binary, with their trees
+// prepared at build time; a file without an image is parsed).
+using StdlibSource = std::function<bool(const std::string& path, std::vector<syntax::PreparedFile>* files)>;
 
 // Type-checks a program: the user's files (all package main, or one script file) plus every
-// standard package they use (parsed with syntax::parseFile and checked on first use, also
+// standard package they use (loaded with syntax::loadFile and checked on first use, also
 // transitively). Reports errors to diags (several, Go wording and positions). Returns null on
 // error.
 Program* checkProgram(const std::vector<ast::File*>& files, ast::Arena& arena, Diagnostics& diags,

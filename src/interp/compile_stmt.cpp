@@ -375,6 +375,7 @@ Stmt* Compiler::declStmt(ast::DeclStmt* s) {
         if (sym && et) v = convertNode(v, et, sym->type);
         seq->then.push_back(declare(sym, v, vs->names[i]->pos));
       }
+      seq->pos = s->pos;  // as above: the block makes it the current position
       blk->list.push_back(seq);
     }
   }
@@ -478,6 +479,9 @@ Stmt* Compiler::defineOrAssign(ast::AssignStmt* s) {
     }
   }
   if (decls.empty()) return n;
+  // The block sets each part's position as the current one: the assignment's, so that a panic
+  // in its right-hand side (a nil interface's method) says this line, not "?:0".
+  n->pos = s->pos;
   auto* blk = new BlockNode();
   blk->list.push_back(n);
   for (Stmt* d : decls) blk->list.push_back(d);

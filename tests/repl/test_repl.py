@@ -128,6 +128,22 @@ def sc_completion(t):
     t.send(CTRL_C)
 
 
+def sc_stdlib_names(t):
+    """:type and completion on stdlib names (their trees come from the prepared image), and a
+    user name that shadows a package."""
+    t.expect(r'> ')
+    t.line(':type strings.ToUpper')
+    t.expect(r'\nfunc\(string\) string\n')
+    t.line(':type time.Second')
+    t.expect(r'\ntime\.Duration\n')
+    t.send('strings.ToU' + TAB)
+    t.expect(r'ToUpper')
+    t.send(CTRL_C)
+    t.line('strings := 5')
+    t.line(':type strings')
+    t.expect(r'\nint\n')
+
+
 def sc_goroutine_output_while_typing(t):
     t.expect(r'> ')
     t.line('go func() { time.Sleep(300 * time.Millisecond); fmt.Println("tick from goroutine") }()')
@@ -295,7 +311,7 @@ def sc_interrupt_blocked_input(t):
     t.expect(r'still alive', timeout=3)
 
 
-SCENARIOS = [sc_values_and_redeclaration, sc_multiline, sc_history, sc_completion,
+SCENARIOS = [sc_values_and_redeclaration, sc_multiline, sc_history, sc_completion, sc_stdlib_names,
              sc_goroutine_output_while_typing, sc_interrupt_loop, sc_errors_keep_session,
              sc_goroutines_command_and_quit, sc_ctrl_d_exits, sc_function_literal_continues, sc_timeline,
              sc_goroutine_panic_keeps_session, sc_paste_is_linear, sc_interrupt_blocked_input]

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <deque>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -15,8 +16,10 @@ using namespace gol;
 
 namespace {
 
-// Standard packages straight from the source tree (the embedded copy is the driver's business).
-bool stdlibFromTree(const std::string& path, std::vector<std::pair<std::string, std::string>>* out) {
+// Standard packages straight from the source tree, parsed (the embedded copy is the driver's
+// business). The texts live as long as the test binary: the checker copies them when it loads.
+bool stdlibFromTree(const std::string& path, std::vector<syntax::PreparedFile>* out) {
+  static std::deque<std::string> texts;
   namespace fs = std::filesystem;
   fs::path dir = fs::path(GOL_SOURCE_DIR) / "stdlib" / path;
   if (!fs::is_directory(dir)) return false;
@@ -28,7 +31,10 @@ bool stdlibFromTree(const std::string& path, std::vector<std::pair<std::string, 
     std::ifstream in(f);
     std::stringstream ss;
     ss << in.rdbuf();
-    out->push_back({"stdlib/" + path + "/" + f.filename().string(), ss.str()});
+    texts.push_back("stdlib/" + path + "/" + f.filename().string());
+    std::string_view name = texts.back();
+    texts.push_back(ss.str());
+    out->push_back({name, texts.back(), {}});
   }
   return !files.empty();
 }

@@ -18,24 +18,27 @@ struct RunResult {
   std::string out, err;
 };
 
-// Checks src as file NAME_N.gol (N counts up); null, with the diagnostics in *err, when it
-// does not compile.
-inline Program* checkSource(const std::string& name, const std::string& src, std::string* err) {
+// Checks src as file NAME_N.gol (N counts up) against the standard packages of `stdlib` (the
+// embedded ones by default); null, with the diagnostics in *err, when it does not compile.
+inline Program* checkSource(const std::string& name, const std::string& src, std::string* err,
+                            const check::StdlibSource& stdlib = stdlib::packageFiles) {
   static ast::Arena arena;
   static int counter = 0;
   Diagnostics diags;
   FileId id = SourceTable::global().add(name + "_" + std::to_string(counter++) + ".gol", src);
   ast::File* f = syntax::parseFile(arena, id, diags);
-  Program* prog = f && !diags.hasErrors() ? check::checkProgram({f}, arena, diags, stdlib::packageFiles) : nullptr;
+  Program* prog = f && !diags.hasErrors() ? check::checkProgram({f}, arena, diags, stdlib) : nullptr;
   if (prog && !diags.hasErrors()) return prog;
   *err = diags.render();
   return nullptr;
 }
 
-// Runs src on one worker with opts (returnFromRun and the capture are set here).
-inline RunResult runSource(const std::string& name, const std::string& src, interp::RunOptions opts = {}) {
+// Runs src on one worker with opts (returnFromRun and the capture are set here), against the
+// standard packages of `stdlib`.
+inline RunResult runSource(const std::string& name, const std::string& src, interp::RunOptions opts = {},
+                           const check::StdlibSource& stdlib = stdlib::packageFiles) {
   RunResult r;
-  Program* prog = checkSource(name, src, &r.err);
+  Program* prog = checkSource(name, src, &r.err, stdlib);
   if (!prog) {
     r.code = 1;
     return r;
