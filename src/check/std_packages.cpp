@@ -11,7 +11,8 @@ const std::vector<StdPackage>& stdPackages() {
     std::vector<StdPackage> t = {
         {"bufio", "bufio"},       {"bytes", "bytes"},
         {"container/heap", "heap"}, {"container/list", "list"},
-        {"container/ring", "ring"},  {"context", "context"},   {"crypto/sha256", "sha256"},
+        {"container/ring", "ring"},  {"context", "context"},   {"crypto/md5", "md5"},     {"crypto/sha1", "sha1"},
+        {"crypto/sha256", "sha256"},
         {"encoding/base64", "base64"}, {"encoding/hex", "hex"},  {"encoding/json", "json"},
         {"errors", "errors"},
         {"flag", "flag"},         {"fmt", "fmt"},           {"hash", "hash"},
