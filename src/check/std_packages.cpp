@@ -13,7 +13,7 @@ const std::vector<StdPackage>& stdPackages() {
         {"container/heap", "heap"}, {"container/list", "list"},
         {"container/ring", "ring"},  {"context", "context"},   {"crypto/md5", "md5"},     {"crypto/sha1", "sha1"},
         {"crypto/sha256", "sha256"},
-        {"encoding/base64", "base64"}, {"encoding/hex", "hex"},  {"encoding/json", "json"},
+        {"encoding/base64", "base64"}, {"encoding/binary", "binary"}, {"encoding/hex", "hex"},  {"encoding/json", "json"},
         {"errors", "errors"},
         {"flag", "flag"},         {"fmt", "fmt"},           {"hash", "hash"},
         {"hash/crc32", "crc32"},  {"hash/fnv", "fnv"},
