@@ -27,7 +27,8 @@ const std::vector<StdPackage>& stdPackages() {
         {"runtime", "runtime"},   {"slices", "slices"},
         {"sort", "sort"},         {"strconv", "strconv"},
         {"strings", "strings"},   {"sync", "sync"},
-        {"sync/atomic", "atomic"}, {"time", "time"},
+        {"sync/atomic", "atomic"}, {"text/tabwriter", "tabwriter"},
+        {"time", "time"},
         {"unicode", "unicode"},   {"unicode/utf16", "utf16"},
         {"unicode/utf8", "utf8"},
     };
