@@ -494,7 +494,9 @@ GOL_NATIVE(strconv_QuoteToGraphic, "strconv.QuoteToGraphic") {
 GOL_NATIVE(strconv_QuoteRuneToGraphic, "strconv.QuoteRuneToGraphic") {
   call.results[0] = str(quoteRuneWith(int32_t(call.args[0].i), '\'', false, true));
 }
-GOL_NATIVE(strconv_IsGraphic, "strconv.IsGraphic") { call.results[0] = Value::B(uni::isGraphic(int32_t(call.args[0].i))); }
+GOL_NATIVE(strconv_IsGraphic, "strconv.IsGraphic") {
+  call.results[0] = Value::B(uni::isGraphic(int32_t(call.args[0].i)));
+}
 // unquoteChar(s string, quote byte) (decoded string, width int, ok bool): the bytes the first
 // character or escape of s stands for, and how many bytes of s it took.
 GOL_NATIVE(strconv_unquoteChar, "strconv.unquoteChar") {
