@@ -90,10 +90,40 @@ void Checker::call(CallExpr* e, Operand& x) {
   } else if (sig->results.size() == 1) {
     x.mode = ExprMode::Value;
     x.type = sig->results[0];
+    if (const Type* t = genericResultType(e, info)) {
+      info->genericResult = t;
+      x.type = t;
+    }
   } else {
     x.mode = ExprMode::Value;
     x.type = types_.tuple(sig->results);
   }
+}
+
+// The result type Go's generic signature gives a call of slices or maps, whose gol declarations
+// say `any`: S for the functions that return the slice (or map) they were given, its element
+// for Max and Min, []K or []V for maps.Keys and maps.Values. Null for every other call.
+const Type* Checker::genericResultType(CallExpr* e, const CallInfo* info) {
+  if (info->kind != CallKind::Func || !info->func || !info->func->package || e->args.empty()) return nullptr;
+  const std::string& pkg = info->func->package->path;
+  if (pkg != "slices" && pkg != "maps") return nullptr;
+  const Type* first = e->args[0]->type;
+  const Type* u = first ? first->underlying() : nullptr;
+  if (!u || isUntyped(first)) return nullptr;
+  const std::string& name = info->func->name;
+  if (pkg == "slices" && u->kind == Kind::Slice) {
+    static const char* const kSameSlice[] = {"Clone", "Compact", "CompactFunc", "Insert", "Delete", "DeleteFunc",
+                                             "Grow",  "Clip",    "Replace",     "Concat"};
+    for (const char* n : kSameSlice)
+      if (name == n) return first;
+    if (name == "Max" || name == "Min" || name == "MaxFunc" || name == "MinFunc") return u->elem;
+  }
+  if (pkg == "maps" && u->kind == Kind::Map) {
+    if (name == "Clone") return first;
+    if (name == "Keys") return types_.slice(u->key);
+    if (name == "Values") return types_.slice(u->elem);
+  }
+  return nullptr;
 }
 
 // The argument operands: a single multi-valued call is spread into its results.

@@ -147,6 +147,7 @@ class Checker {
 
   // ---- call.cpp
   void call(ast::CallExpr* e, Operand& x);
+  const Type* genericResultType(ast::CallExpr* e, const CallInfo* info);
   void arguments(ast::CallExpr* e, const Type* sig, CallInfo* info);
   std::vector<Operand> callArgs(ast::CallExpr* e, bool* spread);
 

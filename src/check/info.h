@@ -106,6 +106,9 @@ struct CallInfo {
   bool packVariadic = false;       // extra args go into a new slice for the variadic param
   bool spreadTuple = false;        // f(g()) where g returns several results
   Symbol* func = nullptr;          // Func: statically known function
+  // slices/maps functions (declared with `any`, gol has no generics): the result's type as Go's
+  // generic signature gives it; the call's value is the `any` the native returns, unboxed.
+  const Type* genericResult = nullptr;
 };
 
 struct RangeInfo {

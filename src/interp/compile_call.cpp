@@ -42,6 +42,13 @@ struct CallStatic : Expr {
   }
 };
 
+// The value inside the `any` a slices or maps native returns, whose static type the checker
+// knows from the arguments (CallInfo::genericResult).
+struct UnboxResult : Expr {
+  Expr* call;
+  Value eval(Frame& f) override { return rt::ifaceValue(call->eval(f)); }
+};
+
 struct CallValue : Expr {
   Expr* fv;
   std::vector<Expr*> args;
@@ -370,6 +377,12 @@ Expr* Compiler::call(ast::CallExpr* c, std::vector<Expr*>* pre) {
     result = n;
   }
   result->pos = c->pos;
+  if (ci->genericResult) {  // slices.Clone(s) and friends: the native's `any`, unboxed (check/call.cpp)
+    auto* n = new UnboxResult();
+    n->call = result;
+    n->pos = c->pos;
+    return n;
+  }
   return result;
 }
 

@@ -293,11 +293,13 @@ GOL_NATIVE(slices_Insert, "slices.Insert") {
     if (!valueFor(s.elem, rt::load(&ve[k]), &w)) rt::panicPlain("slices.Insert: value of wrong type");
     vals[size_t(k)] = rt::copyValue(s.elem, w);
   }
-  std::vector<Value> tail(s.e + i, s.e + s.n);
+  // One append of v... and s[i:] to s[:i], as Go's Insert: in place when cap(s) has room, else
+  // into a new array grown from cap(s) — never a partial write into s's array (two appends
+  // would put v over s[i:] in place and only then move to a new array).
+  vals.insert(vals.end(), s.e + i, s.e + s.n);
   auto* h = s.v.as<rt::SliceObj>();
   Value head = h ? rt::sliceOf(h->arr, h->off, i, h->cap) : Value();
-  Value out = rt::appendValues(s.type, head, vals.data(), m);
-  out = rt::appendValues(s.type, out, tail.data(), int64_t(tail.size()));
+  Value out = rt::appendValues(s.type, head, vals.data(), int64_t(vals.size()));
   call.results[0] = rt::boxIface(s.type, out);
 }
 
