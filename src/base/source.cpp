@@ -27,6 +27,13 @@ FileId SourceTable::add(std::string name, std::string text) {
   return files_.back()->id;
 }
 
+void SourceTable::forgetLast(FileId id) {
+  std::lock_guard lock(mu_);
+  if (files_.empty() || files_.back()->id != id) return;
+  next_ = files_.back()->base;
+  files_.pop_back();
+}
+
 const SourceFile& SourceTable::file(FileId id) const {
   std::lock_guard lock(mu_);
   return *files_.at(id);

@@ -33,6 +33,10 @@ class SourceTable {
   static SourceTable& global();
   // Adds a file; returns its id. The text is kept for snippets in diagnostics.
   FileId add(std::string name, std::string text);
+  // Forgets file id if it is the last one added, so that its offsets are given out again: for
+  // callers that check many short-lived programs (the fuzz targets), once no position in it is
+  // decoded any more. Otherwise does nothing.
+  void forgetLast(FileId id);
   const SourceFile& file(FileId id) const;
   Pos base(FileId id) const { return file(id).base; }
   Position decode(Pos p) const;

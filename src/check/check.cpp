@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "check/checker.h"
+#include "check/std_cache.h"
 #include "check/std_packages.h"
 
 #include <exception>
@@ -20,7 +21,12 @@ Checker::Checker(ast::Arena& arena, Diagnostics& diags, const StdlibSource& stdl
 
 Program* Checker::run(const std::vector<ast::File*>& files) {
   prog_ = make<Program>();
-  initUniverse();
+  if (stdCache_) {  // the cached packages' universe, and their globals come first
+    universe_ = stdCache_->universe();
+    prog_->numGlobals = stdCache_->numGlobals();
+  } else {
+    initUniverse();
+  }
   auto* mainPkg = make<Package>();
   mainPkg->path = "main";
   mainPkg->name = "main";
@@ -54,6 +60,12 @@ Package* Checker::importPackage(const std::string& path, Pos pos) {
     if (loading_.count(path)) errorf(pos, "import cycle not allowed: " + path);
     return it->second;
   }
+  if (stdCache_) {
+    if (Package* p = stdCache_->find(path)) {
+      listCachedPackage(p);
+      return p;
+    }
+  }
   std::vector<syntax::PreparedFile> sources;
   if (!stdlib_ || !stdlib_(path, &sources)) return nullptr;
   auto* p = make<Package>();
@@ -74,6 +86,20 @@ Package* Checker::importPackage(const std::string& path, Pos pos) {
   loading_.erase(path);
   prog_->packages.push_back(p);
   return p;
+}
+
+// A cached package is listed in this program after the packages it imports (dependency order,
+// as importPackage lists the packages it checks).
+void Checker::listCachedPackage(Package* p) {
+  if (!packages_.emplace(p->path, p).second) return;
+  for (Package* dep : stdCache_->importsOf(p)) listCachedPackage(dep);
+  prog_->packages.push_back(p);
+}
+
+Symbol* Checker::funcSymOf(const ast::FuncDecl* d) {
+  auto it = funcSyms_.find(d);
+  if (it != funcSyms_.end()) return it->second;
+  return stdCache_ ? stdCache_->funcSymOf(d) : nullptr;
 }
 
 // Declares the imports of a file in `into`.

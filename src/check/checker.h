@@ -259,6 +259,11 @@ class Checker {
     return c;
   }
 
+  // Checking against the cached standard packages (std_cache.h): imports come from there.
+  const class StdCache* stdCache_ = nullptr;
+  void listCachedPackage(Package* p);       // p and what it imports, into this program
+  Symbol* funcSymOf(const ast::FuncDecl* d);  // the function's symbol, also a cached one
+
   ast::Arena& arena_;
   Diagnostics& diags_;
   const StdlibSource& stdlib_;

@@ -71,10 +71,9 @@ void Checker::methodExpr(SelectorExpr* e, const Type* t, Operand& x) {
   sel->methodIndex = l.methodIndex;
   sel->derefRecv = l.kind == Lookup::What::Method && !l.method->pointerRecv && (isPtr || l.recvIsPointer);
   if (l.method->decl) {
-    auto it = funcSyms_.find(l.method->decl);
-    if (it != funcSyms_.end()) {
-      sel->methodSym = it->second;
-      noteDep(it->second);
+    if (Symbol* m = funcSymOf(l.method->decl)) {
+      sel->methodSym = m;
+      noteDep(m);
     }
   }
   e->selection = sel;
@@ -145,10 +144,9 @@ void Checker::selector(SelectorExpr* e, Operand& x) {
   sel->kind = SelKind::Method;
   sel->pointerRecv = l.method->pointerRecv;
   if (l.method->decl) {
-    auto it = funcSyms_.find(l.method->decl);
-    if (it != funcSyms_.end()) {
-      sel->methodSym = it->second;
-      noteDep(it->second);
+    if (Symbol* m = funcSymOf(l.method->decl)) {
+      sel->methodSym = m;
+      noteDep(m);
     }
   }
   if (l.method->pointerRecv && !l.recvIsPointer) {

@@ -93,6 +93,7 @@ Func* boundThunk(Func* target) {
 }
 
 static std::map<std::pair<const Type*, std::string>, Func*> gExprThunks;
+static void forgetMethods();
 
 Func* methodExprThunk(const Type* recv, const std::string& name) {
   std::lock_guard<std::mutex> lk(gFuncMu);
@@ -126,6 +127,16 @@ Value makeFuncValue(Func* fn) {
   fo->code = fn;
   fo->ncaps = 0;
   return Value::P(fo);
+}
+
+void forgetCompiled() {
+  {
+    std::lock_guard<std::mutex> lk(gFuncMu);
+    gFuncs.clear();
+    gThunks.clear();
+    gExprThunks.clear();
+  }
+  forgetMethods();
 }
 
 // ---------------------------------------------------------------- invoke
@@ -275,6 +286,11 @@ static std::mutex gMethMu;
 static std::map<std::pair<const Type*, std::string>, MethodEntry*> gMethods;
 // Methods implemented in C++ for types the interpreter itself creates (runtime errors).
 static std::map<std::pair<const Type*, std::string>, Func*> gSynthetic;
+
+static void forgetMethods() {
+  std::lock_guard<std::mutex> lk(gMethMu);
+  gMethods.clear();
+}
 
 void registerSyntheticMethod(const Type* t, const std::string& name, Func* fn) {
   std::lock_guard<std::mutex> lk(gMethMu);

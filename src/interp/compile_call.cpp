@@ -77,7 +77,11 @@ struct CallIface : Expr {
   std::vector<Expr*> args;
   Expr* tuple = nullptr;
   int tupleBase = 0;
-  struct CacheEnt { const Type* t; const MethodEntry* me; };
+  struct CacheEnt {  // replaced entries stay readable until the run ends, which frees them all
+    GOL_RUN_OWNED(CacheEnt)
+    const Type* t;
+    const MethodEntry* me;
+  };
   std::atomic<CacheEnt*> cache{nullptr};
   Value run(Frame& f, Value* out) {
     Value iv = recv->eval(f);

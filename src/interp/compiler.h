@@ -13,7 +13,7 @@ namespace gol::interp {
 
 // An assignable place, evaluated in two phases as Go's assignment requires: prepare() evaluates
 // the operands (container, index, pointer) into the frame's temporaries, then store() writes.
-struct LValue {
+struct LValue : RunOwned {  // owned by the run, as nodes are
   const Type* type = nullptr;
   virtual ~LValue() = default;
   virtual void prepare(Frame& f) {}
@@ -124,6 +124,9 @@ class Compiler {
 // Helpers shared by the compile_*.cpp files.
 void setupFunc(Func* fn, FuncInfo* info, const Type* sig);  // calls.cpp: frame layout from FuncInfo
 Func* boundThunk(Func* target);
+// calls.cpp: forgets every compiled function and method entry of the run that ended (their
+// memory goes with the run's arena, interp/run_arena.h); synthetic methods stay.
+void forgetCompiled();
 void registerSyntheticMethod(const Type* t, const std::string& name, Func* fn);
 const Type* defaultType(const Type* t);  // untyped -> default typed
 bool isFresh(ast::Expr* e);              // evaluates to a new object (no copy needed)

@@ -93,6 +93,7 @@ void errStrError(rt::NativeCall& c) {
 }
 
 Func* nativeFunc(const char* name, rt::NativeFn fn, int nres) {
+  PermanentAllocs permanent;  // made once per process, used by every run
   Func* f = new Func();
   f->name = name;
   f->isNative = true;

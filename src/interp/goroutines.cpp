@@ -238,8 +238,15 @@ void spawnGoroutine(Expr* call, DeferRec* rec, Frame& parent) {
   if (hintsOn()) noteSpawn(g->id, parent.pos);
 }
 
+static void freeGlobals() {
+  if (!gGlobals) return;
+  rt::removeRootRange(gGlobals);
+  std::free(gGlobals);
+  gGlobals = nullptr;
+}
+
 Value* allocGlobals(int n) {
-  if (gGlobals) rt::removeRootRange(gGlobals);  // a previous run (tests)
+  freeGlobals();  // a previous run's (the REPL allocates once)
   size_t cnt = static_cast<size_t>(n > 0 ? n : 1);
   gGlobals = static_cast<Value*>(calloc(cnt, sizeof(Value)));
   rt::addRootRange(gGlobals, gGlobals + cnt);
@@ -256,6 +263,17 @@ Value makeStaticString(std::string_view s) {
 void setProgramArgs(const std::vector<std::string>& args) {
   gArgs = args;
   rt::hooks().programArgs = []() -> const std::vector<std::string>& { return gArgs; };
+}
+
+// An in-process run leaves nothing behind for the next one, whose caller may have freed this
+// run's trees (addresses the caches are keyed by): the compiled code and the caches that find
+// it, the globals, the set of initialised packages. No worker is running by now.
+static void endRun() {
+  forgetCompiled();
+  gInitialised.clear();
+  freeGlobals();
+  gProg = nullptr;
+  resetRunArena();
 }
 
 int runProgram(Program* prog, const RunOptions& opts) {
@@ -296,6 +314,7 @@ int runProgram(Program* prog, const RunOptions& opts) {
   int rc = sched::run(cfg, mainEntry, nullptr);
   flushStdout();
   setOutputCapture(nullptr, nullptr);
+  if (opts.returnFromRun) endRun();
   return rc;
 }
 

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "check/info.h"
+#include "interp/run_arena.h"
 #include "runtime/heap.h"
 #include "runtime/native_api.h"
 #include "runtime/object.h"
@@ -49,7 +50,8 @@ inline void heapStore(rt::Value* slot, rt::Value v) {
 
 // ---------------------------------------------------------------- nodes
 
-struct Node {
+// Nodes belong to the run that compiled them (interp/run_arena.h).
+struct Node : RunOwned {
   Pos pos = 0;
   virtual ~Node() = default;
 };
@@ -81,8 +83,8 @@ struct DeferRec {
   Value vals[];
 };
 
-// A compiled function (declared function, method, closure body or native).
-struct Func {
+// A compiled function (declared function, method, closure body or native); owned by its run.
+struct Func : RunOwned {
   std::string name;                 // Go's name for tracebacks
   FuncInfo* info = nullptr;
   const ast::FuncDecl* decl = nullptr;
@@ -167,7 +169,7 @@ Func* funcForDecl(const ast::FuncDecl* d);
 Value makeFuncValue(Func* fn);
 Func* methodExprThunk(const Type* recv, const std::string& name);
 // Method of a dynamic type for interface calls / bound methods; adjusts the receiver word.
-struct MethodEntry {
+struct MethodEntry : RunOwned {
   Func* fn = nullptr;
   std::vector<int> path;   // embedded steps from the value to the declaring receiver
   bool wantPtr = false;    // method has a pointer receiver

@@ -169,7 +169,8 @@ Value IfaceMethodValueNode::eval(Frame& f) {
 // ---------------------------------------------------------------- type assertions
 
 namespace {
-struct ImplCache {
+struct ImplCache {  // replaced entries stay readable until the run ends, which frees them all
+  GOL_RUN_OWNED(ImplCache)
   const Type* dyn;
   bool ok;
   std::string missing;

@@ -53,6 +53,8 @@ struct Proc {
   enum : int { kRunning, kParked, kDone };
   std::atomic<int> handoff{kRunning};
   sched::G* waiter = nullptr;  // written before the park, read by whoever readies it
+  uint64_t waiterRun = 0;      // the run the waiter belongs to (sched::readyExternal)
+  int64_t id = 0;              // its key in table()
 };
 
 std::mutex gTableMu;
@@ -131,7 +133,15 @@ void helper(Proc* p, int inFd, std::string input, int outFd, int errFd) {
     p->status = st;
     p->exited.notify_all();
   }
-  if (p->handoff.exchange(Proc::kDone, std::memory_order_acq_rel) == Proc::kParked) sched::ready(p->waiter);
+  if (p->handoff.exchange(Proc::kDone, std::memory_order_acq_rel) != Proc::kParked) return;
+  // The waiter's run may have ended meanwhile (an in-process run: tests, fuzzing), its
+  // goroutines freed: then nobody will collect this child, and the helper forgets it.
+  if (sched::readyExternal(p->waiter, p->waiterRun)) return;
+  {
+    std::lock_guard<std::mutex> lk(gTableMu);
+    table().erase(p->id);
+  }
+  delete p;
 }
 
 std::vector<std::string> stringList(Value slice) {
@@ -222,6 +232,7 @@ GOL_HOST_NATIVE(exec_start, "os/exec.start") {
   {
     std::lock_guard<std::mutex> lk(gTableMu);
     id = gNextId++;
+    p->id = id;
     table()[id] = p;
   }
   std::thread(helper, p, inPipe[1], std::move(input), outPipe[0], errPipe[0]).detach();
@@ -253,6 +264,7 @@ GOL_NATIVE(exec_wait, "os/exec.wait") {
     }
   } else if (p->handoff.load(std::memory_order_acquire) != Proc::kDone) {
     p->waiter = sched::current();
+    p->waiterRun = sched::runId();
     sched::beginExternalWait();
     sched::park(
         sched::WaitReason::Syscall,

@@ -47,6 +47,10 @@ void* gEmergency = std::malloc(256 << 10);
 std::atomic<bool> gOutOfMemory{false};
 }  // namespace
 
+// Not a temporary: in an in-process run fatal() does not return, and the goroutine is abandoned
+// with outOfMemory's frame, which would never free it. Made at start, not when memory is short.
+static const std::string kOutOfMemory = "runtime: out of memory";
+
 void outOfMemory() {
   if (gOutOfMemory.exchange(true)) {  // another thread is reporting it and will end the process
     for (;;) pause();
@@ -57,7 +61,7 @@ void outOfMemory() {
   // out of memory too and must report it, not wait forever above.
   if (sched::returningFromRun()) gOutOfMemory.store(false);
   try {
-    fatal("runtime: out of memory");
+    fatal(kOutOfMemory);
   } catch (...) {  // the report itself ran out of memory: say it without allocating
   }
   static const char kMsg[] = "fatal error: runtime: out of memory\n";

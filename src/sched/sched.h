@@ -186,6 +186,12 @@ int64_t numGoroutine();
 // goroutine calls begin before parking and end after it wakes.
 void beginExternalWait();
 void endExternalWait();
+// Such a wake-up may come after the goroutine's run has ended: an in-process run
+// (Config::returnFromRun) frees its goroutines when it ends. runId() names the current run
+// (read it before parking); readyExternal(g, id) readies g if run id still goes on, and
+// otherwise returns false and touches nothing: g is gone and nobody waits any more.
+uint64_t runId();
+bool readyExternal(G* g, uint64_t id);
 int procs();              // current GOMAXPROCS
 int setProcs(int n);      // runtime.GOMAXPROCS(n): returns the previous value; n <= 0 only queries
 

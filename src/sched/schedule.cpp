@@ -504,6 +504,26 @@ int setProcs(int n) {
 // ---------------------------------------------------------------- monitor
 
 // setRunTimeLimit: the limit, and when the current run started.
+// Wake-ups from outside the scheduler that may come after their run (readyExternal): the run
+// they belong to, and whether it still goes on. Both change under gExternalMu, which a wake-up
+// holds while it readies its goroutine, so a run's goroutines are freed only once none is in
+// flight.
+static std::mutex gExternalMu;
+static uint64_t gRunId = 0;
+static bool gRunLive = false;
+
+uint64_t runId() {
+  std::lock_guard<std::mutex> lk(gExternalMu);
+  return gRunId;
+}
+
+bool readyExternal(G* g, uint64_t id) {
+  std::lock_guard<std::mutex> lk(gExternalMu);
+  if (!gRunLive || id != gRunId || S.stopping.load(std::memory_order_seq_cst)) return false;
+  ready(g);
+  return true;
+}
+
 static std::atomic<int64_t> gRunTimeLimit{0};
 static int64_t gRunStart = 0;
 
@@ -594,6 +614,7 @@ int run(const Config& cfg, void (*mainFn)(void*), void* arg) {
   S.nStopped = 0;
   S.ngoroutines.store(0);
   S.goidGen.store(0);
+  S.externalWaits.store(0);  // a goroutine abandoned by the previous run may have left one open
   S.globalQ.clear();
   S.stress = envInt("GOL_STRESS", 0) != 0;
 
@@ -627,6 +648,11 @@ int run(const Config& cfg, void (*mainFn)(void*), void* arg) {
   else S.globalQ.push(mg);
 
   S.running.store(true);
+  {
+    std::lock_guard<std::mutex> lk(gExternalMu);
+    gRunId++;
+    gRunLive = true;
+  }
   gRunStart = nanotime();
   {
     std::lock_guard<std::mutex> lk(S.lock);
@@ -641,6 +667,10 @@ int run(const Config& cfg, void (*mainFn)(void*), void* arg) {
 
   // Stopping (returnFromRun mode): join everything and reset for the next run.
   beginStop();
+  {
+    std::lock_guard<std::mutex> lk(gExternalMu);  // waits for a readyExternal in progress
+    gRunLive = false;
+  }
   int n = S.nthreads.load();
   for (int i = 1; i < n; i++) S.workers[i].load()->thread.join();
   if (S.monitor.joinable()) S.monitor.join();

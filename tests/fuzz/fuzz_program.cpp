@@ -2,7 +2,9 @@
 // and checks, it runs in-process (RunOptions::returnFromRun) on one worker with its output
 // captured, under a heap cap (kMaxHeap), a goroutine cap and a wall-time limit
 // (sched::setRunTimeLimit), so a program that loops, sleeps or allocates without end costs one
-// bounded run. A panic, deadlock, fatal error or os.Exit is an ordinary outcome; a crash,
+// bounded run. The standard packages are parsed and checked once per process
+// (check/std_cache.h); each input gets its own tree, checker and source table entry, freed when
+// its run is done (the run frees its compiled code: interp/run_arena.h). A panic, deadlock, fatal error or os.Exit is an ordinary outcome; a crash,
 // sanitizer report, hang or "this is a bug in gol" report of gol itself is a finding. GOL_FUZZ_STATS=1 prints, at exit, how many
 // inputs reached the checker and the evaluator, and how the runs ended.
 #include <cstddef>
@@ -15,6 +17,7 @@
 #include "base/diag.h"
 #include "base/source.h"
 #include "check/check.h"
+#include "check/std_cache.h"
 #include "interp/interp.h"
 #include "native/host.h"
 #include "sched/sched.h"
@@ -45,18 +48,20 @@ struct Stats {
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size > kMaxInput) return -1;  // not added to the corpus
+  static check::StdCache stdCache(stdlib::packageFiles);
   gStats.inputs++;
-  // Trees are never freed: the evaluator keeps each function it compiled by the address of its
-  // declaration for the life of the process (interp/calls.cpp's gFuncs), so a freed and reused
-  // address would run an old program's code. The memory grows with every input; scripts/fuzz
-  // runs this target in libFuzzer's fork mode, whose jobs end and restart.
-  static ast::Arena* arena = new ast::Arena;
+  ast::Arena arena;  // this input's tree
   Diagnostics diags;
   FileId id = SourceTable::global().add("fuzz.gol", std::string(reinterpret_cast<const char*>(data), size));
-  ast::File* f = syntax::parseFile(*arena, id, diags);
+  struct Forget {  // the input's source goes when it is done, however it ends
+    FileId id;
+    ~Forget() { SourceTable::global().forgetLast(id); }
+  } forget{id};
+  ast::File* f = syntax::parseFile(arena, id, diags);
   if (!f || diags.hasErrors()) return 0;
   gStats.parsed++;
-  Program* prog = check::checkProgram({f}, *arena, diags, stdlib::packageFiles);
+  check::CheckedProgram checked = stdCache.check({f}, arena, diags);
+  Program* prog = checked.program;
   if (!prog || diags.hasErrors()) return 0;
   gStats.ran++;
   std::string out, err;
