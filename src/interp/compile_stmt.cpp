@@ -113,19 +113,18 @@ struct OpAssignWordNode : Stmt {
 };
 
 // The compound assignment node for a place and `bin` (which reads the old value from `cur`).
-Stmt* makeOpAssign(LValue* lv, int cur, Expr* bin, bool constantOperand) {
-  if (constantOperand && lv->hasWord()) {
-    auto* n = new OpAssignWordNode();
-    n->lv = lv;
-    n->cur = cur;
-    n->bin = bin;
-    return n;
-  }
-  auto* n = new OpAssignNode();
+template <class Node>
+Stmt* opAssignNode(LValue* lv, int cur, Expr* bin) {
+  auto* n = new Node();
   n->lv = lv;
   n->cur = cur;
   n->bin = bin;
   return n;
+}
+
+Stmt* makeOpAssign(LValue* lv, int cur, Expr* bin, bool constantOperand) {
+  if (constantOperand && lv->hasWord()) return opAssignNode<OpAssignWordNode>(lv, cur, bin);
+  return opAssignNode<OpAssignNode>(lv, cur, bin);
 }
 
 

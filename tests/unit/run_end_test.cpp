@@ -31,14 +31,8 @@ std::string runInOwnArena(const std::string& src) {
   Program* prog =
       f && !diags.hasErrors() ? check::checkProgram({f}, arena, diags, stdlib::packageFiles) : nullptr;
   if (!prog || diags.hasErrors()) return "compile error: " + diags.render();
-  std::string out, err;
-  interp::RunOptions opts;
-  opts.procs = 1;
-  opts.returnFromRun = true;
-  opts.captureStdout = &out;
-  opts.captureStderr = &err;
-  interp::runProgram(prog, opts);
-  return out + err;
+  testutil::RunResult run = testutil::runChecked(prog);
+  return run.out + run.err;
 }
 
 }  // namespace

@@ -33,6 +33,17 @@ inline Program* checkSource(const std::string& name, const std::string& src, std
   return nullptr;
 }
 
+// Runs a checked program on one worker with opts (returnFromRun and the capture are set here).
+inline RunResult runChecked(Program* prog, interp::RunOptions opts = {}) {
+  RunResult r;
+  opts.procs = 1;
+  opts.returnFromRun = true;
+  opts.captureStdout = &r.out;
+  opts.captureStderr = &r.err;
+  r.code = interp::runProgram(prog, opts);
+  return r;
+}
+
 // Runs src on one worker with opts (returnFromRun and the capture are set here), against the
 // standard packages of `stdlib`.
 inline RunResult runSource(const std::string& name, const std::string& src, interp::RunOptions opts = {},
@@ -43,12 +54,7 @@ inline RunResult runSource(const std::string& name, const std::string& src, inte
     r.code = 1;
     return r;
   }
-  opts.procs = 1;
-  opts.returnFromRun = true;
-  opts.captureStdout = &r.out;
-  opts.captureStderr = &r.err;
-  r.code = interp::runProgram(prog, opts);
-  return r;
+  return runChecked(prog, opts);
 }
 
 }  // namespace gol::testutil

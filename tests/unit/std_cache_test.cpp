@@ -13,6 +13,7 @@
 #include "interp/interp.h"
 #include "stdlib.h"
 #include "syntax/parser.h"
+#include "run_helpers.h"
 
 using namespace gol;
 
@@ -50,14 +51,8 @@ Result checkAndRun(const std::string& src, bool cached, const char* ext = ".go")
     return r;
   }
   r.checked = true;
-  std::string out, err;
-  interp::RunOptions opts;
-  opts.procs = 1;
-  opts.returnFromRun = true;
-  opts.captureStdout = &out;
-  opts.captureStderr = &err;
-  interp::runProgram(checked.program, opts);
-  r.out = out + err;
+  testutil::RunResult run = testutil::runChecked(checked.program);
+  r.out = run.out + run.err;
   return r;
 }
 
