@@ -11,8 +11,8 @@
 #include "interp/interp.h"
 #include "interp/nodes.h"
 #include "sched/policy.h"
-#include "teach/recorder.h"
 #include "teach/footprint.h"
+#include "teach/recorder.h"
 #include "teach/render.h"
 #include "teach/timeline_io.h"
 
@@ -67,14 +67,17 @@ void writeTimelines(const std::vector<const teach::Timeline*>& runs, const std::
   if (path == "-" || (!endsWith(path, ".html") && !endsWith(path, ".svg") && !endsWith(path, ".mmd"))) {
     std::string text;
     for (const teach::Timeline* t : runs) text += teach::renderText(*t) + (runs.size() > 1 ? "\n" : "");
-    if (path == "-") fmt::print(stderr, "{}", text);
-    else writeFile(path, text);
+    if (path == "-")
+      fmt::print(stderr, "{}", text);
+    else
+      writeFile(path, text);
   } else if (endsWith(path, ".html")) {
     writeFile(path, teach::renderHtml(runs));
   } else if (endsWith(path, ".svg")) {
     writeFile(path, teach::renderSvg(runs));
   } else {
-    if (runs.size() > 1) fmt::print(stderr, "gol: a Mermaid chart shows one run: the first (-procs {})\n", runs[0]->procs);
+    if (runs.size() > 1)
+      fmt::print(stderr, "gol: a Mermaid chart shows one run: the first (-procs {})\n", runs[0]->procs);
     writeFile(path, teach::renderMermaid(*runs[0]));
   }
 }
@@ -94,7 +97,16 @@ bool readFile(const std::string& path, std::string* out) {
 void startRecording(const RunOptions& opts) {
   if (opts.traceFile.empty() && opts.timelineFile.empty() && opts.timelineDump.empty()) return;
   gOpts = opts;
-  gRecorder = std::make_unique<teach::Recorder>(opts.traceLimit, describe, shortPos);
+  bool charts = !opts.timelineFile.empty() || !opts.timelineDump.empty() || opts.stepping;
+  gRecorder = std::make_unique<teach::Recorder>(opts.traceLimit, describe, shortPos, charts);
+  if (!opts.traceFile.empty() && !gRecorder->streamTrace(opts.traceFile)) {
+    fmt::print(stderr, "gol: cannot write {}\n", opts.traceFile);
+    gOpts.traceFile.clear();
+    if (!charts) {
+      gRecorder.reset();
+      return;
+    }
+  }
   sched::setEventSink(gRecorder.get());
 }
 
@@ -152,11 +164,12 @@ void writeDecisionLog() {
 // The choices of a stepped run, as a file -schedule reads back.
 void writeScheduleFile() {
   if (!gSchedule || gOpts.scheduleOut.empty()) return;
-  std::string text = fmt::format("# gol schedule of {}: replay with gol run -schedule {} {}\n", gOpts.programFile,
-                                 gOpts.scheduleOut, gOpts.programFile);
+  std::string text = fmt::format("# gol schedule of {}: replay with gol run -schedule {} {}\n",
+                                 gOpts.programFile, gOpts.scheduleOut, gOpts.programFile);
   if (gSchedule->preemptionBound >= 0) text = fmt::format("b{}:\n", gSchedule->preemptionBound) + text;
   for (auto [choice, options] : gSchedule->log) text += fmt::format("{}\n", choice);
-  if (writeFile(gOpts.scheduleOut, text)) fmt::print(stderr, "gol step: schedule saved in {}\n", gOpts.scheduleOut);
+  if (writeFile(gOpts.scheduleOut, text))
+    fmt::print(stderr, "gol step: schedule saved in {}\n", gOpts.scheduleOut);
 }
 
 // Once per process: two goroutines may end the program at the same moment (a panic while main
@@ -168,13 +181,17 @@ void finishRecording() {
   gSchedule = nullptr;
   if (!gRecorder) return;
   sched::setEventSink(nullptr);
-  teach::Timeline t = gRecorder->finish(gOpts.programFile, sched::procs(), gOpts.seeded, gOpts.seed);
-  if (t.truncated)
+  if (gRecorder->truncated())
     fmt::print(stderr, "gol: trace truncated at {} events (-trace-limit)\n", gOpts.traceLimit);
-  if (!gOpts.traceFile.empty() && !teach::writeTraceJsonFile(t, gOpts.traceFile))
+  if (!gOpts.traceFile.empty() &&
+      !gRecorder->finishTrace(gOpts.programFile, sched::procs(), gOpts.seeded, gOpts.seed))
     fmt::print(stderr, "gol: cannot write {}\n", gOpts.traceFile);
-  if (!gOpts.timelineDump.empty()) writeFile(gOpts.timelineDump, teach::serializeTimeline(t));
-  else if (!gOpts.timelineFile.empty()) writeTimelines({&t}, gOpts.timelineFile);
+  if (gOpts.timelineFile.empty() && gOpts.timelineDump.empty()) return;
+  teach::Timeline t = gRecorder->finish(gOpts.programFile, sched::procs(), gOpts.seeded, gOpts.seed);
+  if (!gOpts.timelineDump.empty())
+    writeFile(gOpts.timelineDump, teach::serializeTimeline(t));
+  else if (!gOpts.timelineFile.empty())
+    writeTimelines({&t}, gOpts.timelineFile);
 }
 
 bool writeTimelinesFromDumps(const std::vector<std::string>& dumps, const std::string& path) {

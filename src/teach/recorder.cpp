@@ -1,18 +1,86 @@
-// Recording a run (recorder.h): raw events while it runs, the Timeline at the end.
+// Recording a run (recorder.h): events while it runs, streamed to the trace and/or kept for
+// the Timeline made at the end.
 #include "teach/recorder.h"
 
 #include <algorithm>
 #include <unordered_map>
 
+#include "teach/trace_out.h"
+#include "teach/trace_stream.h"
+
 namespace gol::teach {
 
 using sched::Event;
 
-Recorder::Recorder(size_t eventLimit, DescribeFn describe, PositionFn position)
-    : limit_(eventLimit), describe_(describe), position_(position) {
-  // Nearly every event makes a trace event, so the cap bounds the raw records too. Reserved
+Recorder::Recorder(size_t eventLimit, DescribeFn describe, PositionFn position, bool keepEvents)
+    : limit_(eventLimit), describe_(describe), position_(position), keep_(keepEvents) {
+  // Nearly every event makes a trace event, so the cap bounds the kept events too. Reserved
   // address space costs nothing until used; growing a vector of a million copies it twice over.
-  raw_.reserve(std::min<size_t>(limit_, size_t(1) << 22));
+  if (keep_) raw_.reserve(std::min<size_t>(limit_, size_t(1) << 22));
+}
+
+Recorder::~Recorder() {
+  pipe_.reset();
+  traceBuilder_.reset();
+  trace_.reset();
+  traceOut_.reset();  // joins the writer thread
+  if (traceFile_) std::fclose(traceFile_);
+}
+
+bool Recorder::streamTrace(const std::string& path) {
+  traceFile_ = std::fopen(path.c_str(), "wb");
+  if (!traceFile_) return false;
+  traceOut_ = std::make_unique<TraceOut>(traceFile_);
+  trace_ = std::make_unique<TraceStream>(*traceOut_);
+  traceBuilder_ = std::make_unique<RunBuilder>(*trace_, position_);
+  batch_.events.reserve(kBatchEvents);
+  pipe_ = std::make_unique<HandOff<Batch>>([this](Batch& b) { consume(b); }, kBatchesWaiting);
+  return true;
+}
+
+void Recorder::consume(Batch& b) {
+  size_t print = 0;
+  for (const RunEvent& e : b.events) {
+    traceBuilder_->add(e);
+    if (e.kind != Event::Run || e.arg != kPrintNote) continue;
+    const Print& p = b.prints[print++];
+    if (traceBuilder_->known(p.g)) trace_->printed(p);
+  }
+  b.events.clear();
+  b.prints.clear();
+}
+
+bool Recorder::finishTrace(const std::string& file, int procs, bool seeded, uint64_t seed) {
+  std::lock_guard<std::mutex> lk(mu_);
+  if (!trace_) return true;
+  Timeline run;
+  run.file = file;
+  run.procs = procs;
+  run.seeded = seeded;
+  run.seed = seed;
+  run.truncated = truncated_.load();
+  run.truncatedAt = truncatedAt_;
+  if (!batch_.events.empty()) pipe_->give(batch_);
+  pipe_->drain();
+  pipe_.reset();
+  traceBuilder_->finish(now());
+  bool ok = trace_->finish(run);
+  traceBuilder_.reset();
+  trace_.reset();
+  traceOut_.reset();
+  ok = std::fclose(traceFile_) == 0 && ok;
+  traceFile_ = nullptr;
+  return ok;
+}
+
+void Recorder::record(const RunEvent& e) {
+  if (keep_) raw_.push_back(e);
+  if (!pipe_) return;
+  batch_.events.push_back(e);
+  if (batch_.events.size() >= kBatchEvents) {
+    pipe_->give(batch_);
+    batch_.events.reserve(kBatchEvents);
+  }
 }
 
 // The run's first event sets the origin (the recorder is made before the scheduler starts, so
@@ -34,11 +102,15 @@ int64_t Recorder::now() {
 // starts an arrow; a spawn adds an instant and an arrow; an end starts nothing.
 size_t Recorder::traceEventsOf(Event e) {
   switch (e) {
-    case Event::Spawn: return 3;
+    case Event::Spawn:
+      return 3;
     case Event::Run:
-    case Event::Unblock: return 2;
-    case Event::End: return 0;
-    default: return 1;
+    case Event::Unblock:
+      return 2;
+    case Event::End:
+      return 0;
+    default:
+      return 1;
   }
 }
 
@@ -67,7 +139,7 @@ void Recorder::event(Event e, const sched::G* g, int64_t arg, sched::WaitReason 
   if (!g) return;  // worker start/stop: the P lanes come from the run slices
   // Past the cap the run goes on at full speed: no clock read, no lock.
   if (truncated_.load(std::memory_order_relaxed)) return;
-  Raw r{e, reason, 0, now(), g->id, arg, nullptr};
+  RunEvent r{e, reason, 0, now(), g->id, arg, nullptr};
   // The running goroutine is the spawner (for Spawn) or the goroutine itself (for Block): ask
   // the evaluator where it is now, while its frames are there to ask.
   if (e == Event::Spawn || e == Event::Block) {
@@ -81,7 +153,7 @@ void Recorder::event(Event e, const sched::G* g, int64_t arg, sched::WaitReason 
     r.function = describe_(g).function;  // parked with its frames: a CPU-bound G gets its name
   }
   std::lock_guard<std::mutex> lk(mu_);
-  if (admit(traceEventsOf(e))) raw_.push_back(r);
+  if (admit(traceEventsOf(e))) record(r);
 }
 
 void Recorder::print(std::string_view text, bool toStderr) {
@@ -89,20 +161,15 @@ void Recorder::print(std::string_view text, bool toStderr) {
   const char* function = g ? describe_(g).function : nullptr;
   std::lock_guard<std::mutex> lk(mu_);
   if (!admit(1)) return;
-  prints_.push_back({now(), g ? g->id : 0, std::string(text), toStderr});
-  if (g && function) raw_.push_back({Event::Run, {}, 0, prints_.back().ts, g->id, -1, function});
+  int64_t ts = now(), goid = g ? g->id : 0;
+  if (pipe_)
+    batch_.prints.push_back(
+        {ts, goid, std::string(text), toStderr});  // before its note: a full batch goes at the note
+  if (keep_) prints_.push_back({ts, goid, std::string(text), toStderr});
+  record({Event::Run, {}, 0, ts, goid, kPrintNote, function});
 }
 
 // ---------------------------------------------------------------- building the Timeline
-
-struct Recorder::Live {
-  size_t index;  // into Timeline::goroutines
-  GState state = GState::Runnable;
-  int64_t since = 0;
-  int p = -1;
-  std::string reason, where;
-  bool ended = false;
-};
 
 Timeline Recorder::finish(const std::string& file, int procs, bool seeded, uint64_t seed) {
   std::lock_guard<std::mutex> lk(mu_);
@@ -114,103 +181,7 @@ Timeline Recorder::finish(const std::string& file, int procs, bool seeded, uint6
   t.end = now();
   t.truncated = truncated_.load();
   t.truncatedAt = truncatedAt_;
-  // Hash maps and a cache of position texts: a trace can hold a million events.
-  std::unordered_map<int64_t, Live> live;
-  std::unordered_map<int64_t, std::vector<size_t>> pendingArrows;  // goroutine -> arrows waiting for its next run
-  std::unordered_map<uint32_t, std::string> positions;
-  auto positionText = [&](uint32_t pos) -> const std::string& {
-    auto [it, fresh] = positions.try_emplace(pos);
-    if (fresh) it->second = position_(pos);
-    return it->second;
-  };
-  auto close = [&](Live& l, int64_t ts) {
-    Goroutine& g = t.goroutines[l.index];
-    ts = std::max(ts, l.since);
-    if (ts > l.since) {
-      Slice s{l.since, ts, l.state, l.state == GState::Running ? l.p : -1, l.reason, l.where};
-      Slice* last = g.slices.empty() ? nullptr : &g.slices.back();
-      // Preempted and picked again by the same P at once: one running stretch, not two.
-      if (last && last->end == s.start && last->state == s.state && last->p == s.p && last->reason == s.reason)
-        last->end = s.end;
-      else
-        g.slices.push_back(std::move(s));
-    }
-    l.since = ts;
-  };
-  // Each event starts at most one slice: reserve them, since growing a million slices costs
-  // more than building them.
-  std::unordered_map<int64_t, size_t> eventsPerGoroutine;
-  for (const Raw& r : raw_) ++eventsPerGoroutine[r.g];
-  for (const Raw& r : raw_) {
-    if (r.kind == Event::Spawn) {
-      Goroutine g;
-      g.id = r.g;
-      g.parent = r.arg;
-      g.start = r.ts;
-      g.createdAt = r.arg && r.pos ? positionText(r.pos) : "";
-      if (!r.arg) g.function = "main.main";
-      g.slices.reserve(eventsPerGoroutine[r.g]);
-      live[r.g] = Live{t.goroutines.size(), GState::Runnable, r.ts, -1, {}, {}, false};
-      t.goroutines.push_back(std::move(g));
-      if (r.arg) {
-        t.arrows.push_back({ArrowKind::Spawn, r.arg, r.g, r.ts, r.ts});
-        pendingArrows[r.g].push_back(t.arrows.size() - 1);
-      }
-      continue;
-    }
-    auto it = live.find(r.g);
-    if (it == live.end() || it->second.ended) continue;
-    Live& l = it->second;
-    Goroutine& g = t.goroutines[l.index];
-    if (r.function && g.function.empty()) g.function = r.function;
-    switch (r.kind) {
-      case Event::Run:
-        if (r.arg < 0) break;  // a print's note of the function name only
-        close(l, r.ts);
-        l.state = GState::Running;
-        l.p = static_cast<int>(r.arg);
-        l.reason.clear();
-        l.where.clear();
-        if (auto pending = pendingArrows.find(r.g); pending != pendingArrows.end()) {
-          for (size_t a : pending->second) t.arrows[a].toTs = std::max(l.since, t.arrows[a].fromTs);
-          pending->second.clear();
-        }
-        break;
-      case Event::Yield:
-        close(l, r.ts);
-        l.state = GState::Runnable;
-        break;
-      case Event::Block:
-        close(l, r.ts);
-        l.state = GState::Blocked;
-        l.reason = sched::waitReasonDetail(r.reason);
-        if (r.pos) l.where = positionText(r.pos);
-        else l.where.clear();
-        break;
-      case Event::Unblock:
-        close(l, r.ts);
-        l.state = GState::Runnable;
-        l.reason.clear();
-        t.arrows.push_back({ArrowKind::Wake, r.arg, r.g, l.since, l.since});
-        pendingArrows[r.g].push_back(t.arrows.size() - 1);
-        break;
-      case Event::End:
-        close(l, r.ts);
-        g.end = l.since;
-        l.ended = true;
-        break;
-      default: break;
-    }
-  }
-  for (auto& [id, l] : live) {
-    if (l.ended) continue;
-    close(l, t.end);
-    t.goroutines[l.index].end = std::max(t.end, l.since);
-  }
-  for (Goroutine& g : t.goroutines) {
-    if (g.function.empty()) g.function = "goroutine";
-    if (g.end < g.start) g.end = g.start;
-  }
+  buildTimeline(t, raw_, position_);
   t.prints = prints_;
   return t;
 }

@@ -13,8 +13,7 @@ namespace gol::teach {
 // pid 1 holds one lane per P (tid p+1), pid 2 one lane per goroutine (tid 1000+id); spawns and
 // wakes are v2 flow arrows (bind_id/flow_out on the source, flow_in on the slice that runs next).
 void writeTraceJson(const Timeline& t, std::string& out);
-// The same, streamed into the file at path (1 MB at a time); false when it cannot be written.
-bool writeTraceJsonFile(const Timeline& t, const std::string& path);
+// (-trace writes the same JSON while the program runs: teach/trace_stream.h.)
 
 // One SVG drawing every run on a common time axis (the longest run's span): per run a P row per
 // processor and a row per goroutine, with spawn/wake arrows and print markers. Each bar carries

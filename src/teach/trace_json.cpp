@@ -1,14 +1,14 @@
-// Chrome trace-event JSON of a Timeline (Object format; opens in Perfetto and chrome://tracing):
-// P lanes in pid 1, goroutine lanes in pid 2, spawns and wakes as v2 flow arrows.
+// The trace-event JSON writer (trace_stream.h), and a whole Timeline written through it.
 //
 // A trace can hold a million events (-trace-limit), so this is built for volume: an event is a
-// small record pointing into the Timeline (no strings of its own), a lane is put in order by
-// merging the runs it was built from (not sorted), and the text goes through TraceOut
-// (trace_out.h), one reservation per event. Bytes are cost too (a 100 MB file takes longer to
-// write than the run it shows), so events carry only what a viewer uses (no "cat").
+// small record pointing at what RunBuilder hands over (no strings of its own), written the
+// moment it is final through TraceOut (trace_out.h), one reservation per event. Bytes are cost
+// too (a 100 MB file takes longer to write than the run it shows), so events carry only what a
+// viewer uses (no "cat").
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <climits>
 #include <cstdio>
 #include <iterator>
 #include <unordered_map>
@@ -17,6 +17,7 @@
 #include "teach/render.h"
 #include "teach/render_util.h"
 #include "teach/trace_out.h"
+#include "teach/trace_stream.h"
 
 namespace gol::teach {
 
@@ -33,7 +34,7 @@ enum class FlowDir : uint8_t { None, In, Out };
 // What an event shows; its text is made only when it is written.
 enum class EventKind : uint8_t {
   Slice,      // X: a goroutine's slice (src: Slice)
-  ProcSlice,  // X on a P lane: the goroutine it ran (src: Slice, goid)
+  ProcSlice,  // X on a P lane, named after the goroutine it ran ("G7"; src: Slice, goid)
   Spawned,    // i: "go Gn" at the start of a goroutine (src: Goroutine)
   FlowOut,    // X, zero length: "spawn Gn" / "wake Gn" where an arrow starts (goid: its target)
   Woken,      // X, zero length: where a second arrow lands on a Running slice
@@ -48,133 +49,19 @@ struct TraceEvent {
   bool spawnArrow = false;  // FlowOut: a `go` statement, else a wake
   int64_t ts = 0, dur = 0;
   const void* src = nullptr;
-  int64_t goid = 0;
+  int64_t goid = 0;  // the goroutine the event names
   int64_t bindId = 0;
+  int pid = kGoroutinesPid;
+  int64_t tid = 0;  // 0: process-scoped
 };
 
-struct Lane {
-  int pid = 0;
-  int64_t tid = 0;  // 0: process-scoped events only
-  std::vector<TraceEvent> events;
-};
-
-// All lanes of the trace, in output order: Ps, goroutines, then the process-scoped events.
-class TraceBuilder {
- public:
-  explicit TraceBuilder(const Timeline& t) : t_(t) {
-    for (int p = 0; p < t.procs; ++p) lanes_.push_back({kProcsPid, procTid(p), {}});
-    firstGoroutineLane_ = lanes_.size();
-    for (size_t i = 0; i < t.goroutines.size(); ++i) {
-      lanes_.push_back({kGoroutinesPid, goroutineTid(t.goroutines[i].id), {}});
-      goroutineIndex_[t.goroutines[i].id] = i;
-    }
-    lanes_.push_back({kProcsPid, 0, {}});
-  }
-
-  void build() {
-    size_t running = 0;
-    flowIn_.resize(t_.goroutines.size());
-    cursor_.assign(t_.goroutines.size(), 0);
-    for (size_t gi = 0; gi < t_.goroutines.size(); ++gi) {
-      flowIn_[gi].assign(t_.goroutines[gi].slices.size(), 0);
-      for (const Slice& s : t_.goroutines[gi].slices) running += s.state == GState::Running;
-    }
-    for (int p = 0; p < t_.procs; ++p) lanes_[size_t(p)].events.reserve(running / size_t(t_.procs) + 16);
-    bindArrows();
-    for (size_t gi = 0; gi < t_.goroutines.size(); ++gi) addGoroutine(gi);
-    addPrints();
-    if (t_.truncated) lanes_.back().events.push_back({EventKind::Truncated, FlowDir::None, false, t_.truncatedAt});
-  }
-
-  void write(TraceOut& out);
-
- private:
-  bool known(int64_t goid) const { return goroutineIndex_.count(goid) != 0; }
-  std::vector<TraceEvent>& goroutineLane(int64_t goid) {
-    return lanes_[firstGoroutineLane_ + goroutineIndex_.at(goid)].events;
-  }
-  void bindArrows();
-  int runningSliceAt(size_t gi, int64_t ts);
-  void bindArrowTarget(const Arrow& a, int64_t bindId);
-  void addGoroutine(size_t gi);
-  void addPrints();
-
-  const Timeline& t_;
-  std::vector<Lane> lanes_;
-  size_t firstGoroutineLane_ = 0;
-  std::unordered_map<int64_t, size_t> goroutineIndex_;  // Go id -> index in t_.goroutines
-  // [goroutine index][slice index] -> the bind_id of the arrow landing on that Running slice
-  // (0: none). Vectors, not a map: a trace has up to a million arrows.
-  std::vector<std::vector<int64_t>> flowIn_;
-  std::vector<size_t> cursor_;  // per goroutine: where runningSliceAt looks first
-};
-
-// The index of goroutine gi's Running slice that starts at ts, or -1. Arrows reach a goroutine
-// in time order (nearly always), so the search walks on from where the last one landed: linear
-// in the goroutine's slices overall, where a binary search per arrow cost more than writing.
-int TraceBuilder::runningSliceAt(size_t gi, int64_t ts) {
-  const std::vector<Slice>& slices = t_.goroutines[gi].slices;
-  size_t& i = cursor_[gi];
-  if (i < slices.size() && slices[i].start > ts) {  // out of order: search from the start
-    i = size_t(std::lower_bound(slices.begin(), slices.end(), ts,
-                                [](const Slice& s, int64_t t) { return s.start < t; }) -
-               slices.begin());
-  }
-  while (i < slices.size() && slices[i].start < ts) ++i;
-  if (i == slices.size() || slices[i].start != ts || slices[i].state != GState::Running) return -1;
-  return static_cast<int>(i);
-}
-
-void TraceBuilder::bindArrows() {
-  int64_t nextBindId = 1;
-  for (const Arrow& a : t_.arrows) {
-    if (!known(a.to)) continue;
-    if (!known(a.from)) {
-      // A timer (or an unknown goroutine) woke it: nothing to draw an arrow from.
-      goroutineLane(a.to).push_back({EventKind::TimerWake, FlowDir::None, false, a.fromTs, 0, nullptr, a.to});
-      continue;
-    }
-    int64_t bindId = nextBindId++;
-    goroutineLane(a.from).push_back(
-        {EventKind::FlowOut, FlowDir::Out, a.kind == ArrowKind::Spawn, a.fromTs, 0, nullptr, a.to, bindId});
-    bindArrowTarget(a, bindId);
-  }
-}
-
-// The arrow ends on the Running slice that starts at toTs; that slice carries at most one
-// bind_id, so a second arrow (or one with no such slice) ends on a zero-length "woken" child.
-void TraceBuilder::bindArrowTarget(const Arrow& a, int64_t bindId) {
-  size_t gi = goroutineIndex_.at(a.to);
-  int slice = runningSliceAt(gi, a.toTs);
-  if (slice >= 0 && flowIn_[gi][size_t(slice)] == 0) {
-    flowIn_[gi][size_t(slice)] = bindId;
-    return;
-  }
-  goroutineLane(a.to).push_back({EventKind::Woken, FlowDir::In, false, a.toTs, 0, nullptr, a.to, bindId});
-}
-
-void TraceBuilder::addGoroutine(size_t gi) {
-  const Goroutine& g = t_.goroutines[gi];
-  std::vector<TraceEvent>& lane = goroutineLane(g.id);
-  lane.reserve(lane.size() + g.slices.size() + 1);
-  if (g.parent != 0) lane.push_back({EventKind::Spawned, FlowDir::None, false, g.start, 0, &g, g.id});
-  for (size_t si = 0; si < g.slices.size(); ++si) {
-    const Slice& s = g.slices[si];
-    TraceEvent e{EventKind::Slice, FlowDir::None, false, s.start, s.end - s.start, &s, g.id};
-    if (int64_t bound = flowIn_[gi][si]) {
-      e.bindId = bound;
-      e.flow = FlowDir::In;
-    }
-    lane.push_back(e);
-    if (s.state == GState::Running && s.p >= 0 && s.p < t_.procs)
-      lanes_[size_t(s.p)].events.push_back(
-          {EventKind::ProcSlice, FlowDir::None, false, s.start, s.end - s.start, &s, g.id});
-  }
-}
-
-void TraceBuilder::addPrints() {
-  for (const Print& p : t_.prints)
-    if (known(p.g)) goroutineLane(p.g).push_back({EventKind::Printed, FlowDir::None, false, p.ts, 0, &p, p.g});
+TraceEvent onGoroutine(EventKind kind, int64_t goid, int64_t ts, const void* src = nullptr) {
+  TraceEvent e{kind};
+  e.ts = ts;
+  e.src = src;
+  e.goid = goid;
+  e.tid = goroutineTid(goid);
+  return e;
 }
 
 // ---------------------------------------------------------------- writing events
@@ -187,10 +74,14 @@ const Slice& sliceOf(const TraceEvent& e) { return *static_cast<const Slice*>(e.
 // The strings an event writes, for the room it reserves.
 size_t stringRoom(const TraceEvent& e) {
   switch (e.kind) {
-    case EventKind::Slice: return 2 * jsonRoom(sliceOf(e).reason) + jsonRoom(sliceOf(e).where);
-    case EventKind::Spawned: return jsonRoom(static_cast<const Goroutine*>(e.src)->createdAt);
-    case EventKind::Printed: return jsonRoom(static_cast<const Print*>(e.src)->text);
-    default: return 0;
+    case EventKind::Slice:
+      return 2 * jsonRoom(sliceOf(e).reason) + jsonRoom(sliceOf(e).where);
+    case EventKind::Spawned:
+      return jsonRoom(static_cast<const Goroutine*>(e.src)->createdAt);
+    case EventKind::Printed:
+      return jsonRoom(static_cast<const Print*>(e.src)->text);
+    default:
+      return 0;
   }
 }
 
@@ -211,13 +102,24 @@ char* putName(char* p, const TraceEvent& e) {
       }
       return p;
     }
-    case EventKind::ProcSlice: p = put(p, "\"G"); break;
-    case EventKind::Spawned: p = put(p, "\"go G"); break;
-    case EventKind::FlowOut: p = put(p, e.spawnArrow ? std::string_view("\"spawn G") : std::string_view("\"wake G")); break;
-    case EventKind::TimerWake: p = put(p, "\"timer wakes G"); break;
-    case EventKind::Woken: return put(p, "\"woken\"");
-    case EventKind::Printed: return put(p, "\"print\"");
-    case EventKind::Truncated: return put(p, "\"trace truncated\"");
+    case EventKind::ProcSlice:
+      p = put(p, "\"G");
+      break;
+    case EventKind::Spawned:
+      p = put(p, "\"go G");
+      break;
+    case EventKind::FlowOut:
+      p = put(p, e.spawnArrow ? std::string_view("\"spawn G") : std::string_view("\"wake G"));
+      break;
+    case EventKind::TimerWake:
+      p = put(p, "\"timer wakes G");
+      break;
+    case EventKind::Woken:
+      return put(p, "\"woken\"");
+    case EventKind::Printed:
+      return put(p, "\"print\"");
+    case EventKind::Truncated:
+      return put(p, "\"trace truncated\"");
   }
   p = putInt(p, e.goid);  // the kinds that name a goroutine: "G7", "wake G7", ...
   *p++ = '"';
@@ -227,10 +129,6 @@ char* putName(char* p, const TraceEvent& e) {
 // The "args" object of an event, or nothing.
 char* putArgs(char* p, const TraceEvent& e) {
   switch (e.kind) {
-    case EventKind::ProcSlice:
-      p = put(p, ",\"args\":{\"g\":");
-      p = putInt(p, e.goid);
-      break;
     case EventKind::Slice: {
       const Slice& s = sliceOf(e);
       if (s.state == GState::Running) {
@@ -266,22 +164,24 @@ char* putArgs(char* p, const TraceEvent& e) {
       if (pr.toStderr) p = put(p, ",\"stream\":\"stderr\"");
       break;
     }
-    default: return p;
+    default:
+      return p;
   }
   *p++ = '}';
   return p;
 }
 
 bool isInstant(EventKind k) {
-  return k == EventKind::Spawned || k == EventKind::TimerWake || k == EventKind::Printed || k == EventKind::Truncated;
+  return k == EventKind::Spawned || k == EventKind::TimerWake || k == EventKind::Printed ||
+         k == EventKind::Truncated;
 }
 
-// One event, after the ",\n" that separates it from the previous one. laneFields is the
-// lane's `,"pid":1,"tid":2` (only the pid for process-scoped events), made once per lane.
-void writeEvent(TraceOut& out, std::string_view laneFields, const TraceEvent& e) {
+// One event, after the ",\n" that separates it from the previous one (none before the first).
+void writeEvent(TraceOut& out, bool& first, const TraceEvent& e) {
   char* p = out.reserve(kEventFixedRoom + stringRoom(e));
   bool instant = isInstant(e.kind);
-  p = put(p, ",\n{\"name\":");
+  p = first ? put(p, "\n{\"name\":") : put(p, ",\n{\"name\":");
+  first = false;
   p = putName(p, e);
   p = put(p, instant ? std::string_view(",\"ph\":\"i\",\"ts\":") : std::string_view(",\"ph\":\"X\",\"ts\":"));
   p = putMicros(p, e.ts);
@@ -289,85 +189,41 @@ void writeEvent(TraceOut& out, std::string_view laneFields, const TraceEvent& e)
     p = put(p, ",\"dur\":");
     p = putMicros(p, e.dur);
   }
-  p = put(p, laneFields);
-  if (instant) p = put(p, e.kind == EventKind::Truncated ? std::string_view(",\"s\":\"p\"") : std::string_view(",\"s\":\"t\""));
+  p = put(p, ",\"pid\":");
+  p = putInt(p, e.pid);
+  if (e.tid != 0) {
+    p = put(p, ",\"tid\":");
+    p = putInt(p, e.tid);
+  }
+  if (instant)
+    p = put(p, e.kind == EventKind::Truncated ? std::string_view(",\"s\":\"p\"")
+                                              : std::string_view(",\"s\":\"t\""));
   if (e.flow != FlowDir::None) {
     p = put(p, ",\"bind_id\":");
     p = putInt(p, e.bindId);
-    p = put(p, e.flow == FlowDir::In ? std::string_view(",\"flow_in\":true") : std::string_view(",\"flow_out\":true"));
+    p = put(p, e.flow == FlowDir::In ? std::string_view(",\"flow_in\":true")
+                                     : std::string_view(",\"flow_out\":true"));
   }
   p = putArgs(p, e);
   *p++ = '}';
   out.commit(p);
 }
 
-// Metadata: process and lane names, and their sort order in the viewer.
-void writeMetadata(TraceOut& out, const Timeline& t) {
-  std::string text;
-  bool first = true;
-  auto meta = [&](int pid, int64_t tid, std::string_view name, std::string_view argKey, auto argValue) {
-    text += first ? "\n" : ",\n";
-    first = false;
-    fmt::format_to(std::back_inserter(text), "{{\"name\":\"{}\",\"ph\":\"M\",\"pid\":{}", name, pid);
-    if (tid != 0) fmt::format_to(std::back_inserter(text), ",\"tid\":{}", tid);
-    fmt::format_to(std::back_inserter(text), ",\"args\":{{\"{}\":", argKey);
-    if constexpr (std::is_integral_v<decltype(argValue)>) fmt::format_to(std::back_inserter(text), "{}", argValue);
-    else appendJsonString(text, argValue);
-    text += "}}";
-  };
-  meta(kProcsPid, 0, "process_name", "name", std::string_view("Ps (processors)"));
-  meta(kProcsPid, 0, "process_sort_index", "sort_index", int64_t(0));
-  for (int p = 0; p < t.procs; ++p) {
-    meta(kProcsPid, procTid(p), "thread_name", "name", std::string_view(fmt::format("P{}", p)));
-    meta(kProcsPid, procTid(p), "thread_sort_index", "sort_index", int64_t(p));
-  }
-  meta(kGoroutinesPid, 0, "process_name", "name", std::string_view("goroutines"));
-  meta(kGoroutinesPid, 0, "process_sort_index", "sort_index", int64_t(1));
-  for (size_t i = 0; i < t.goroutines.size(); ++i) {
-    const Goroutine& g = t.goroutines[i];
-    std::string label = goroutineLabel(g);
-    meta(kGoroutinesPid, goroutineTid(g.id), "thread_name", "name", std::string_view(label));
-    meta(kGoroutinesPid, goroutineTid(g.id), "thread_sort_index", "sort_index", int64_t(i));
-    out.text(text);  // a program can have a million goroutines: don't hold all their names
-    text.clear();
-  }
+// Metadata: a lane's or process's name and its sort order in the viewer.
+template <class Value>
+void writeMeta(TraceOut& out, bool& first, int pid, int64_t tid, std::string_view name,
+               std::string_view argKey, Value argValue) {
+  std::string text = first ? "\n" : ",\n";
+  first = false;
+  fmt::format_to(std::back_inserter(text), "{{\"name\":\"{}\",\"ph\":\"M\",\"pid\":{}", name, pid);
+  if (tid != 0) fmt::format_to(std::back_inserter(text), ",\"tid\":{}", tid);
+  fmt::format_to(std::back_inserter(text), ",\"args\":{{\"{}\":", argKey);
+  if constexpr (std::is_integral_v<Value>)
+    fmt::format_to(std::back_inserter(text), "{}", argValue);
+  else
+    appendJsonString(text, argValue);
+  text += "}}";
   out.text(text);
-}
-
-// Sorts v stably by `before` in O(n log r) for r ascending runs. A lane is made of a few runs
-// that are each in order already (a goroutine's slices, its arrows, its prints; on a P lane the
-// running slices of each goroutine in turn), so merging them beats sorting a million events.
-template <class T, class Less>
-void mergeRuns(std::vector<T>& v, Less before) {
-  std::vector<size_t> bounds{0};
-  for (size_t i = 1; i < v.size(); ++i)
-    if (before(v[i], v[i - 1])) bounds.push_back(i);
-  bounds.push_back(v.size());
-  while (bounds.size() > 2) {
-    std::vector<size_t> merged{0};
-    size_t k = 0;
-    for (; k + 2 < bounds.size(); k += 2) {
-      std::inplace_merge(v.begin() + long(bounds[k]), v.begin() + long(bounds[k + 1]), v.begin() + long(bounds[k + 2]),
-                         before);
-      merged.push_back(bounds[k + 2]);
-    }
-    if (k + 1 < bounds.size()) merged.push_back(bounds.back());  // an odd run out: carried over
-    bounds.swap(merged);
-  }
-}
-
-void TraceBuilder::write(TraceOut& out) {
-  writeMetadata(out, t_);
-  for (Lane& lane : lanes_) {
-    // Parents before the children they enclose: by start, then longest first; ties keep the
-    // order they were added in, so the output is the same for the same input.
-    mergeRuns(lane.events, [](const TraceEvent& a, const TraceEvent& b) {
-      return a.ts != b.ts ? a.ts < b.ts : a.dur > b.dur;
-    });
-    std::string laneFields = fmt::format(",\"pid\":{}", lane.pid);
-    if (lane.tid != 0) laneFields += fmt::format(",\"tid\":{}", lane.tid);
-    for (const TraceEvent& e : lane.events) writeEvent(out, laneFields, e);
-  }
 }
 
 void appendOtherData(std::string& out, const Timeline& t) {
@@ -380,31 +236,147 @@ void appendOtherData(std::string& out, const Timeline& t) {
                  t.seeded ? "virtual" : "real", t.truncated ? "true" : "false");
 }
 
-bool writeTrace(const Timeline& t, TraceOut& out) {
-  TraceBuilder builder(t);
-  builder.build();
-  std::string header = "{\"displayTimeUnit\":\"ms\",\"otherData\":";
-  appendOtherData(header, t);
-  header += ",\"traceEvents\":[";
-  out.text(header);
-  builder.write(out);
-  out.text("\n]}\n");
-  return out.finish();
+}  // namespace
+
+// ---------------------------------------------------------------- the stream
+
+TraceStream::TraceStream(TraceOut& out) : out_(out) { out_.text("{\"traceEvents\":["); }
+
+void TraceStream::started(const Goroutine& g, size_t) {
+  if (g.parent != 0) writeEvent(out_, first_, onGoroutine(EventKind::Spawned, g.id, g.start, &g));
+}
+
+void TraceStream::arrow(size_t id, const Arrow& a, bool fromKnown) {
+  if (!fromKnown) {  // a timer (or a goroutine from before the recording): no arrow to draw
+    writeEvent(out_, first_, onGoroutine(EventKind::TimerWake, a.to, a.fromTs));
+    return;
+  }
+  TraceEvent e = onGoroutine(EventKind::FlowOut, a.to, a.fromTs);
+  e.tid = goroutineTid(a.from);
+  e.flow = FlowDir::Out;
+  e.spawnArrow = a.kind == ArrowKind::Spawn;
+  e.bindId = int64_t(id) + 1;
+  writeEvent(out_, first_, e);
+}
+
+void TraceStream::landed(size_t id, const Arrow& a, bool fromKnown) {
+  if (fromKnown) landings_[a.to].list.push_back({a.toTs, int64_t(id) + 1});
+}
+
+// The arrows landing on g before `limit` that no running slice starts at: each ends on a
+// zero-length "woken" slice.
+void TraceStream::wokenBefore(const Goroutine& g, Due& due, int64_t limit) {
+  for (; !due.empty() && due.front().ts < limit; ++due.head) {
+    TraceEvent woken = onGoroutine(EventKind::Woken, g.id, due.front().ts);
+    woken.flow = FlowDir::In;
+    woken.bindId = due.front().bindId;
+    writeEvent(out_, first_, woken);
+  }
+}
+
+// The first arrow landing where a running slice starts binds to it; the others landing by its
+// end get "woken" slices.
+void TraceStream::slice(const Goroutine& g, size_t, const Slice& s) {
+  TraceEvent e = onGoroutine(EventKind::Slice, g.id, s.start, &s);
+  e.dur = s.end - s.start;
+  if (auto it = landings_.find(g.id); it != landings_.end() && !it->second.empty()) {
+    Due& due = it->second;
+    wokenBefore(g, due, s.start);
+    if (s.state == GState::Running && !due.empty() && due.front().ts == s.start) {
+      e.flow = FlowDir::In;
+      e.bindId = due.front().bindId;
+      ++due.head;
+    }
+    wokenBefore(g, due, s.end);
+    if (due.empty()) {  // kept for the goroutine's next landings, without a reallocation
+      due.list.clear();
+      due.head = 0;
+    }
+  }
+  writeEvent(out_, first_, e);
+  if (s.state == GState::Running && s.p >= 0) {
+    TraceEvent onP{EventKind::ProcSlice, FlowDir::None, false, s.start, e.dur, &s, g.id, 0, kProcsPid,
+                   procTid(s.p)};
+    writeEvent(out_, first_, onP);
+    lanesOfPs_ = std::max(lanesOfPs_, s.p + 1);
+  }
+}
+
+void TraceStream::printed(const Print& p) {
+  writeEvent(out_, first_, onGoroutine(EventKind::Printed, p.g, p.ts, &p));
+}
+
+void TraceStream::ended(const Goroutine& g, size_t index) {
+  if (auto it = landings_.find(g.id); it != landings_.end()) {  // arrows to a goroutine that never ran again
+    wokenBefore(g, it->second, INT64_MAX);
+    landings_.erase(it);
+  }
+  writeMeta(out_, first_, kGoroutinesPid, goroutineTid(g.id), "thread_name", "name",
+            std::string_view(goroutineLabel(g)));
+  writeMeta(out_, first_, kGoroutinesPid, goroutineTid(g.id), "thread_sort_index", "sort_index",
+            int64_t(index));
+}
+
+bool TraceStream::finish(const Timeline& run) {
+  if (run.truncated) {
+    TraceEvent e{EventKind::Truncated, FlowDir::None, false, run.truncatedAt};
+    e.pid = kProcsPid;
+    writeEvent(out_, first_, e);
+  }
+  writeMeta(out_, first_, kProcsPid, 0, "process_name", "name", std::string_view("Ps (processors)"));
+  writeMeta(out_, first_, kProcsPid, 0, "process_sort_index", "sort_index", int64_t(0));
+  for (int p = 0; p < std::max(run.procs, lanesOfPs_); ++p) {
+    writeMeta(out_, first_, kProcsPid, procTid(p), "thread_name", "name",
+              std::string_view(fmt::format("P{}", p)));
+    writeMeta(out_, first_, kProcsPid, procTid(p), "thread_sort_index", "sort_index", int64_t(p));
+  }
+  writeMeta(out_, first_, kGoroutinesPid, 0, "process_name", "name", std::string_view("goroutines"));
+  writeMeta(out_, first_, kGoroutinesPid, 0, "process_sort_index", "sort_index", int64_t(1));
+  std::string tail = "\n],\"displayTimeUnit\":\"ms\",\"otherData\":";
+  appendOtherData(tail, run);
+  tail += "}\n";
+  out_.text(tail);
+  return out_.finish();
+}
+
+// ---------------------------------------------------------------- a whole Timeline
+
+namespace {
+
+// The Timeline's pieces, in an order the stream accepts: every goroutine started, every arrow
+// with its landing (in landing order), then each goroutine's slices, then the prints.
+bool writeTimeline(const Timeline& t, TraceOut& out) {
+  TraceStream stream(out);
+  std::unordered_map<int64_t, size_t> index;
+  for (size_t i = 0; i < t.goroutines.size(); ++i) {
+    index[t.goroutines[i].id] = i;
+    stream.started(t.goroutines[i], i);
+  }
+  auto known = [&](int64_t id) { return index.count(id) != 0; };
+  std::vector<size_t> landingOrder;
+  for (size_t id = 0; id < t.arrows.size(); ++id) {
+    const Arrow& a = t.arrows[id];
+    if (!known(a.to)) continue;
+    stream.arrow(id, a, known(a.from));
+    landingOrder.push_back(id);
+  }
+  std::stable_sort(landingOrder.begin(), landingOrder.end(),
+                   [&](size_t a, size_t b) { return t.arrows[a].toTs < t.arrows[b].toTs; });
+  for (size_t id : landingOrder) stream.landed(id, t.arrows[id], known(t.arrows[id].from));
+  for (size_t i = 0; i < t.goroutines.size(); ++i) {
+    for (const Slice& s : t.goroutines[i].slices) stream.slice(t.goroutines[i], i, s);
+    stream.ended(t.goroutines[i], i);
+  }
+  for (const Print& p : t.prints)
+    if (known(p.g)) stream.printed(p);
+  return stream.finish(t);
 }
 
 }  // namespace
 
 void writeTraceJson(const Timeline& t, std::string& out) {
   TraceOut sink(&out);
-  writeTrace(t, sink);
-}
-
-bool writeTraceJsonFile(const Timeline& t, const std::string& path) {
-  std::FILE* f = std::fopen(path.c_str(), "wb");
-  if (!f) return false;
-  TraceOut sink(f);
-  bool ok = writeTrace(t, sink);
-  return std::fclose(f) == 0 && ok;
+  writeTimeline(t, sink);
 }
 
 }  // namespace gol::teach

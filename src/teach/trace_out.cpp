@@ -1,87 +1,47 @@
-// TraceOut's file mode (trace_out.h): two buffers and a writer thread. The formatting thread
-// fills one buffer while the writer writes the other; handOff swaps them, waiting only if the
-// writer is still busy with the previous one. Invariant: at most one buffer is with the writer.
+// TraceOut's file mode (trace_out.h): two buffers and a writer thread (handoff.h). The
+// formatting thread fills one buffer while the writer writes the other.
 #include "teach/trace_out.h"
 
-#include <condition_variable>
-#include <mutex>
-#include <thread>
+#include <algorithm>
 
 namespace gol::teach {
 
-struct TraceOut::Writer {
-  std::mutex mu;
-  std::condition_variable cv;
-  std::vector<char> pending;  // the buffer being (or to be) written
-  size_t pendingLen = 0;
-  bool busy = false;          // pending holds bytes not yet written
-  bool done = false;          // no more buffers will come
-  bool ok = true;
-  std::thread thread;
-};
+TraceOut::TraceOut(std::string* whole) : whole_(whole) { cur_.bytes.resize(1 << 16); }
 
-TraceOut::TraceOut(std::string* whole) : whole_(whole) { buf_.resize(1 << 16); }
-
-TraceOut::TraceOut(std::FILE* file) : file_(file), writer_(std::make_unique<Writer>()) {
-  buf_.resize(kFlushBytes + (1 << 16));
-  writer_->pending.resize(buf_.size());
-  writer_->thread = std::thread([this] { writerLoop(); });
+TraceOut::TraceOut(std::FILE* file) : file_(file) {
+  cur_.bytes.resize(kFlushBytes + (1 << 16));
+  writer_ = std::make_unique<HandOff<Chunk>>(
+      [this](Chunk& c) {
+        bool ok = std::fwrite(c.bytes.data(), 1, c.len, file_) == c.len;
+        ok_ = ok_ && ok;
+        c.len = 0;
+      },
+      4);
 }
 
-TraceOut::~TraceOut() {
-  if (!writer_) return;
-  {
-    std::lock_guard<std::mutex> lk(writer_->mu);
-    writer_->done = true;
-  }
-  writer_->cv.notify_all();
-  writer_->thread.join();
-}
-
-void TraceOut::writerLoop() {
-  Writer& w = *writer_;
-  std::unique_lock<std::mutex> lk(w.mu);
-  for (;;) {
-    w.cv.wait(lk, [&] { return w.busy || w.done; });
-    if (!w.busy) return;
-    lk.unlock();
-    bool ok = std::fwrite(w.pending.data(), 1, w.pendingLen, file_) == w.pendingLen;
-    lk.lock();
-    w.ok = w.ok && ok;
-    w.busy = false;
-    w.cv.notify_all();
-  }
-}
+TraceOut::~TraceOut() = default;  // the writer finishes what it was given
 
 void TraceOut::handOff() {
-  if (len_ == 0) return;
-  Writer& w = *writer_;
-  std::unique_lock<std::mutex> lk(w.mu);
-  w.cv.wait(lk, [&] { return !w.busy; });
-  if (w.pending.size() < buf_.size()) w.pending.resize(buf_.size());
-  buf_.swap(w.pending);
-  w.pendingLen = len_;
-  w.busy = true;
-  len_ = 0;
-  w.cv.notify_all();
+  if (cur_.len == 0) return;
+  size_t size = cur_.bytes.size();
+  writer_->give(cur_);
+  if (cur_.bytes.size() < size) cur_.bytes.resize(size);
 }
 
 void TraceOut::makeRoom(size_t n) {
   if (file_) handOff();
-  if (len_ + n > buf_.size()) buf_.resize(std::max(buf_.size() * 2, len_ + n));
+  if (cur_.len + n > cur_.bytes.size()) cur_.bytes.resize(std::max(cur_.bytes.size() * 2, cur_.len + n));
 }
 
 bool TraceOut::finish() {
   if (whole_) {
-    whole_->append(buf_.data(), len_);
-    len_ = 0;
+    whole_->append(cur_.bytes.data(), cur_.len);
+    cur_.len = 0;
     return true;
   }
   handOff();
-  Writer& w = *writer_;
-  std::unique_lock<std::mutex> lk(w.mu);
-  w.cv.wait(lk, [&] { return !w.busy; });
-  return w.ok;
+  writer_->drain();
+  return ok_;
 }
 
 }  // namespace gol::teach

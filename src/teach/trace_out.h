@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "teach/handoff.h"
 #include "teach/render_util.h"
 
 namespace gol::teach {
@@ -29,10 +30,10 @@ class TraceOut {
 
   // Room for n more bytes; write through the pointer, then give it back with commit().
   char* reserve(size_t n) {
-    if (len_ + n > buf_.size()) makeRoom(n);
-    return buf_.data() + len_;
+    if (cur_.len + n > cur_.bytes.size()) makeRoom(n);
+    return cur_.bytes.data() + cur_.len;
   }
-  void commit(const char* end) { len_ = size_t(end - buf_.data()); }
+  void commit(const char* end) { cur_.len = size_t(end - cur_.bytes.data()); }
 
   // Whole pieces of text of any length (metadata, the header): reserve + copy.
   void text(std::string_view s) {
@@ -45,16 +46,18 @@ class TraceOut {
   bool finish();
 
  private:
+  struct Chunk {
+    std::vector<char> bytes;
+    size_t len = 0;  // bytes[0, len) are written
+  };
   void makeRoom(size_t n);
   void handOff();  // file mode: the buffer goes to the writer; an empty one comes back
-  void writerLoop();
 
-  std::vector<char> buf_;
-  size_t len_ = 0;
+  Chunk cur_;
   std::string* whole_ = nullptr;
   std::FILE* file_ = nullptr;
-  struct Writer;
-  std::unique_ptr<Writer> writer_;
+  bool ok_ = true;  // every write so far succeeded (set by the writer thread)
+  std::unique_ptr<HandOff<Chunk>> writer_;
 };
 
 // Writers of pieces through a pointer into reserved room; each returns the new end.

@@ -400,7 +400,14 @@ TEST_CASE("trace JSON: slices, prints and spawn instants carry the input's value
   for (const Json& e : events) {
     if (e.str("ph") == "X" && e.num("pid") == 1) {
       ++procSlices;
-      CHECK(e.str("name") == "G" + std::to_string(int64_t(e.get("args")->num("g"))));
+      // Named after the goroutine it ran, which ran on this P at that moment.
+      REQUIRE(e.str("name").rfind("G", 0) == 0);
+      const Goroutine* g = findGoroutine(t, std::stoll(e.str("name").substr(1)));
+      REQUIRE(g);
+      bool ranHere = false;
+      for (const Slice& s : g->slices)
+        ranHere |= s.state == GState::Running && s.p + 1 == int(e.num("tid")) && nanos(e.num("ts")) == s.start;
+      CHECK(ranHere);
     }
     if (e.str("ph") == "X" && e.str("name") == "running") {
       ++goroutineRunning;

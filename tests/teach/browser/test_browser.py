@@ -139,7 +139,7 @@ class Trace:
                 p = e['args']['p'] if state == 'running' else -1
                 self.slices.append((e['tid'] - 1000, state, start, end, p))
             elif e['pid'] == 1:
-                self.proc_slices.append((e['tid'] - 1, e['args']['g'], start, end))
+                self.proc_slices.append((e['tid'] - 1, int(e['name'][1:]), start, end))  # named "G<id>"
         self.goroutines = sorted(names, key=lambda g: order[g])  # creation order
         self.names = names
 
