@@ -2,11 +2,16 @@
 """Seed corpus for the fuzz targets (tests/fuzz): copies every golden and unit-test program
 (tests/**/*.gol, tests/**/*.go), the acceptance programs (../shared/acceptance/**/*.gol, when
 present) and the standard packages (stdlib/**/*.gol) into one directory, one file per distinct
-content, named by its hash. Usage: make_corpus.py [--max-bytes N] OUTDIR"""
+content, named by its hash; with --generated N also N random well-typed programs of the
+differential fuzzer's generator (gen_program.py, seeds 1..N), which run to their end, so that
+fuzz_program's mutants start from programs that reach the evaluator, not only the checker.
+Usage: make_corpus.py [--max-bytes N] [--generated N] OUTDIR"""
 import argparse
 import hashlib
 import pathlib
 import sys
+
+import gen_program
 
 
 def sources(root):
@@ -21,16 +26,24 @@ def sources(root):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--max-bytes', type=int, default=16384, help='skip larger files (fuzz_program refuses them)')
+    ap.add_argument('--generated', type=int, default=0, help="add this many generated programs")
     ap.add_argument('out')
     a = ap.parse_args()
     root = pathlib.Path(__file__).resolve().parents[2]
     out = pathlib.Path(a.out)
     out.mkdir(parents=True, exist_ok=True)
     seen = skipped = 0
-    for p in sources(root):
-        if p.is_relative_to(root / 'tests' / 'fuzz'):
-            continue  # our own crash reproducers are regression tests, not seeds
-        data = p.read_bytes()
+    def generated():
+        for seed in range(1, a.generated + 1):
+            yield gen_program.Gen(seed).program().encode()
+
+    def written():
+        for p in sources(root):
+            if not p.is_relative_to(root / 'tests' / 'fuzz'):  # our crash reproducers are regression tests
+                yield p.read_bytes()
+        yield from generated()
+
+    for data in written():
         if len(data) > a.max_bytes:
             skipped += 1
             continue
