@@ -20,7 +20,11 @@ const Type* Checker::typeOf(Expr* e) {
     case NodeKind::Selector: {
       Operand x;
       exprOrType(e, x);
-      if (x.invalid()) return invalid;
+      // A function whose signature is being checked (func f(i f)) has no type yet, and a broken
+      // variable or constant an invalid one: either way the name is still no type.
+      bool valueSym = x.sym && (x.sym->kind == SymKind::Func || x.sym->kind == SymKind::Var ||
+                                x.sym->kind == SymKind::Const);
+      if (x.invalid() && !valueSym) return invalid;
       if (x.mode != ExprMode::TypeExpr) {
         errorf(startPos(e), exprString(e) + " is not a type");
         return invalid;

@@ -4,9 +4,11 @@
 // (sched::setRunTimeLimit), so a program that loops, sleeps or allocates without end costs one
 // bounded run. The standard packages are parsed and checked once per process
 // (check/std_cache.h); each input gets its own tree, checker and source table entry, freed when
-// its run is done (the run frees its compiled code: interp/run_arena.h). A panic, deadlock, fatal error or os.Exit is an ordinary outcome; a crash,
-// sanitizer report, hang or "this is a bug in gol" report of gol itself is a finding. GOL_FUZZ_STATS=1 prints, at exit, how many
-// inputs reached the checker and the evaluator, and how the runs ended.
+// its run is done (the run frees its compiled code: interp/run_arena.h). A panic, deadlock, fatal error or
+// os.Exit is an ordinary outcome; a crash, sanitizer report, hang or "this is a bug in gol" report of gol
+// itself is a finding. GOL_FUZZ_STATS=1 prints, at exit, how many inputs reached the checker and the
+// evaluator, and how the runs ended. Mutations are mostly of lines and tokens (source_mutator.h), so that
+// mutants keep parsing.
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -21,6 +23,7 @@
 #include "interp/interp.h"
 #include "native/host.h"
 #include "sched/sched.h"
+#include "source_mutator.h"
 #include "stdlib.h"
 #include "syntax/parser.h"
 
@@ -45,6 +48,10 @@ struct Stats {
 } gStats;
 
 }  // namespace
+
+extern "C" size_t LLVMFuzzerCustomMutator(uint8_t* data, size_t size, size_t maxSize, unsigned seed) {
+  return fuzz::mutateSource(data, size, maxSize, seed);
+}
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size > kMaxInput) return -1;  // not added to the corpus
