@@ -83,7 +83,10 @@ void cleanPages(Heap& h, size_t first, size_t n) {
   }
 }
 
-// With h.mu held: npages contiguous zeroed pages (first fit, else from the high-water mark).
+constexpr size_t kNoPages = SIZE_MAX;
+
+// With h.mu held: npages contiguous zeroed pages (first fit, else from the high-water mark), or
+// kNoPages when the reservation is used up.
 size_t allocPagesLocked(Heap& h, size_t npages) {
   for (auto& run : h.freeRuns) {
     if (run.second < npages) continue;
@@ -97,16 +100,20 @@ size_t allocPagesLocked(Heap& h, size_t npages) {
     cleanPages(h, first, npages);
     return first;
   }
-  if (h.hwPages + npages > h.maxPages) outOfMemory();
+  if (h.hwPages + npages > h.maxPages) return kNoPages;
   size_t first = h.hwPages;
   h.hwPages += npages;
   return first;
 }
 
-// With h.mu held: a span of npages registered in the page map.
+// With h.mu held: a span of npages registered in the page map, or null when the heap is out of
+// memory (its cap, or its reservation). The caller reports that after releasing h.mu: an
+// in-process run ends at the report, and must not leave the heap locked for the next one.
 Span* newSpanLocked(Heap& h, size_t npages) {
   uint64_t limit = h.limit.load(std::memory_order_relaxed);
-  if (limit && h.heapBytes + npages * kPageSize > limit) outOfMemory();
+  if (limit && h.heapBytes + npages * kPageSize > limit) return nullptr;
+  size_t first = allocPagesLocked(h, npages);
+  if (first == kNoPages) return nullptr;
   Span* s;
   if (!h.spare.empty()) {
     s = h.spare.back();
@@ -114,7 +121,6 @@ Span* newSpanLocked(Heap& h, size_t npages) {
   } else {
     s = new Span;
   }
-  size_t first = allocPagesLocked(h, npages);
   s->start = h.base + (first << kPageShift);
   s->npages = npages;
   s->owned = s->inPartial = false;
@@ -130,6 +136,7 @@ Span* newSmallSpanLocked(Heap& h, int cls) {
   size_t size = kClassSize[cls];
   size_t bytes = std::max(kPageSize, (size * 8 + kPageSize - 1) & ~(kPageSize - 1));
   Span* s = newSpanLocked(h, bytes >> kPageShift);
+  if (!s) return nullptr;
   s->cls = uint8_t(cls);
   s->objSize = size;
   s->divMagic = ((uint64_t(1) << 48) + size - 1) / size;
@@ -170,21 +177,27 @@ thread_local CacheReleaser releaser;
 Span* refill(ThreadCache& c, int cls) {
   releaser.armed = true;  // constructs the releaser on this thread's first refill
   Heap& h = heap();
-  std::lock_guard<std::mutex> g(h.mu);
-  if (Span* old = c.cur[cls]) old->owned = false;  // full: on no list until the sweeper frees slots
-  Span* s = nullptr;
-  auto& part = h.partial[cls];
-  while (!part.empty() && !s) {
-    s = part.back();
-    part.pop_back();
-    s->inPartial = false;
-    if (s->nfree == 0) s = nullptr;
+  {
+    std::lock_guard<std::mutex> g(h.mu);
+    if (Span* old = c.cur[cls]) old->owned = false;  // full: on no list until the sweeper frees slots
+    c.cur[cls] = nullptr;
+    Span* s = nullptr;
+    auto& part = h.partial[cls];
+    while (!part.empty() && !s) {
+      s = part.back();
+      part.pop_back();
+      s->inPartial = false;
+      if (s->nfree == 0) s = nullptr;
+    }
+    if (!s) s = newSmallSpanLocked(h, cls);
+    if (s) {
+      s->owned = true;
+      c.cur[cls] = s;
+      h.allocatedSinceGC.fetch_add(uint64_t(s->nfree) * s->objSize, std::memory_order_relaxed);
+      return s;
+    }
   }
-  if (!s) s = newSmallSpanLocked(h, cls);
-  s->owned = true;
-  c.cur[cls] = s;
-  h.allocatedSinceGC.fetch_add(uint64_t(s->nfree) * s->objSize, std::memory_order_relaxed);
-  return s;
+  outOfMemory();
 }
 
 // Takes a free slot of s (which has nfree > 0), scanning from the cursor and wrapping once.
@@ -204,13 +217,13 @@ void* takeSlot(Span* s, ObjKind kind) {
 void* allocLarge(size_t bytes, ObjKind kind) {
   Heap& h = heap();
   if (bytes > h.maxPages * kPageSize) outOfMemory();  // before rounding up can overflow
-  // Over the cap by itself: said before h.mu is taken, so that an in-process run (which ends at
-  // the report instead of the process) does not leave the heap locked.
-  uint64_t limit = h.limit.load(std::memory_order_relaxed);
-  if (limit && bytes > limit) outOfMemory();
   size_t npages = (bytes + kPageSize - 1) >> kPageShift;
-  std::lock_guard<std::mutex> g(h.mu);
+  std::unique_lock<std::mutex> g(h.mu);
   Span* s = newSpanLocked(h, npages);
+  if (!s) {
+    g.unlock();
+    outOfMemory();
+  }
   s->cls = 0;
   s->objSize = (bytes + 7) & ~size_t(7);
   s->nobjs = 1;
