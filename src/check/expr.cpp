@@ -318,6 +318,8 @@ bool Checker::checkIndex(Expr* idx, int64_t max, bool allowEqual, int64_t* out) 
 
 void Checker::index(IndexExpr* e, Operand& x) {
   exprOrType(e->x, x);
+  // A package or builtin name has no type to index: expr says so as Go does.
+  if (x.mode == ExprMode::Package || x.mode == ExprMode::Builtin) expr(e->x, x);
   if (x.mode == ExprMode::TypeExpr) {
     notSupported(e->lbrack, "generics");
     x.mode = ExprMode::Invalid;
