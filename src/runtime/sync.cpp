@@ -172,9 +172,11 @@ void RWMutex::unlock() {
 // ---------------------------------------------------------------- WaitGroup
 
 void WaitGroup::add(int64_t delta) {
-  int64_t v = count_.fetch_add(delta, std::memory_order_acq_rel) + delta;
+  // Go adds delta's low 32 bits to a 32-bit counter (wg.Add(1<<32) changes nothing).
+  auto d = int32_t(uint32_t(uint64_t(delta)));
+  auto v = int32_t(uint32_t(count_.fetch_add(d, std::memory_order_acq_rel)) + uint32_t(d));
   if (v < 0) panicPlain("sync: negative WaitGroup counter");
-  if (v != 0 || delta == 0) return;
+  if (v != 0 || d == 0) return;
   mu_.lock();
   SemaWaiter* chain = q_.head;
   q_.head = q_.tail = nullptr;

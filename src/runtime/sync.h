@@ -116,7 +116,7 @@ class WaitGroup {
   int64_t counter() const { return count_.load(std::memory_order_relaxed); }
 
  private:
-  std::atomic<int64_t> count_{0};
+  std::atomic<int32_t> count_{0};  // 32 bits that wrap, as the counter in Go's WaitGroup state
   sched::SpinLock mu_;
   SemaQueue q_;
 };
