@@ -162,9 +162,8 @@ void Recorder::print(std::string_view text, bool toStderr) {
   std::lock_guard<std::mutex> lk(mu_);
   if (!admit(1)) return;
   int64_t ts = now(), goid = g ? g->id : 0;
-  if (pipe_)
-    batch_.prints.push_back(
-        {ts, goid, std::string(text), toStderr});  // before its note: a full batch goes at the note
+  // The text joins the batch before its note does: the note may fill the batch and send it.
+  if (pipe_) batch_.prints.push_back({ts, goid, std::string(text), toStderr});
   if (keep_) prints_.push_back({ts, goid, std::string(text), toStderr});
   record({Event::Run, {}, 0, ts, goid, kPrintNote, function});
 }
