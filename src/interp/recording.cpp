@@ -190,7 +190,7 @@ void finishRecording() {
   teach::Timeline t = gRecorder->finish(gOpts.programFile, sched::procs(), gOpts.seeded, gOpts.seed);
   if (!gOpts.timelineDump.empty())
     writeFile(gOpts.timelineDump, teach::serializeTimeline(t));
-  else if (!gOpts.timelineFile.empty())
+  else
     writeTimelines({&t}, gOpts.timelineFile);
 }
 

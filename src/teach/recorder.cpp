@@ -53,17 +53,11 @@ void Recorder::consume(Batch& b) {
 bool Recorder::finishTrace(const std::string& file, int procs, bool seeded, uint64_t seed) {
   std::lock_guard<std::mutex> lk(mu_);
   if (!trace_) return true;
-  Timeline run;
-  run.file = file;
-  run.procs = procs;
-  run.seeded = seeded;
-  run.seed = seed;
-  run.truncated = truncated_.load();
-  run.truncatedAt = truncatedAt_;
+  Timeline run = header(file, procs, seeded, seed);
   if (!batch_.events.empty()) pipe_->give(batch_);
   pipe_->drain();
   pipe_.reset();
-  traceBuilder_->finish(now());
+  traceBuilder_->finish(run.end);
   bool ok = trace_->finish(run);
   traceBuilder_.reset();
   trace_.reset();
@@ -170,8 +164,8 @@ void Recorder::print(std::string_view text, bool toStderr) {
 
 // ---------------------------------------------------------------- building the Timeline
 
-Timeline Recorder::finish(const std::string& file, int procs, bool seeded, uint64_t seed) {
-  std::lock_guard<std::mutex> lk(mu_);
+// The run's fields of a Timeline, as far as they are known now (no goroutines yet).
+Timeline Recorder::header(const std::string& file, int procs, bool seeded, uint64_t seed) {
   Timeline t;
   t.file = file;
   t.procs = procs;
@@ -180,6 +174,12 @@ Timeline Recorder::finish(const std::string& file, int procs, bool seeded, uint6
   t.end = now();
   t.truncated = truncated_.load();
   t.truncatedAt = truncatedAt_;
+  return t;
+}
+
+Timeline Recorder::finish(const std::string& file, int procs, bool seeded, uint64_t seed) {
+  std::lock_guard<std::mutex> lk(mu_);
+  Timeline t = header(file, procs, seeded, seed);
   buildTimeline(t, raw_, position_);
   t.prints = prints_;
   return t;

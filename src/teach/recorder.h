@@ -58,6 +58,7 @@ class Recorder final : public sched::EventSink {
  private:
   static size_t traceEventsOf(sched::Event e);
   void record(const RunEvent& e);  // under mu_
+  Timeline header(const std::string& file, int procs, bool seeded, uint64_t seed);  // under mu_
   bool admit(size_t events);       // under mu_: false once the cap is reached
   int64_t now();
   static constexpr int64_t kUnset = INT64_MIN;

@@ -66,8 +66,7 @@ void RunBuilder::spawn(const RunEvent& e) {
   if (!e.arg) l.head.function = "main.main";
   l.index = goroutines_++;
   l.since = e.ts;
-  auto [it, fresh] = live_.insert_or_assign(e.g, std::move(l));
-  (void)fresh;
+  auto it = live_.insert_or_assign(e.g, std::move(l)).first;
   out_.started(it->second.head, it->second.index);
   if (e.arg) addArrow(ArrowKind::Spawn, e.arg, it->second, e.ts);
 }

@@ -11,7 +11,7 @@
 #include <climits>
 #include <cstdio>
 #include <iterator>
-#include <unordered_map>
+#include <unordered_set>
 #include <utility>
 
 #include "teach/render.h"
@@ -347,12 +347,12 @@ namespace {
 // with its landing (in landing order), then each goroutine's slices, then the prints.
 bool writeTimeline(const Timeline& t, TraceOut& out) {
   TraceStream stream(out);
-  std::unordered_map<int64_t, size_t> index;
+  std::unordered_set<int64_t> ids;
   for (size_t i = 0; i < t.goroutines.size(); ++i) {
-    index[t.goroutines[i].id] = i;
+    ids.insert(t.goroutines[i].id);
     stream.started(t.goroutines[i], i);
   }
-  auto known = [&](int64_t id) { return index.count(id) != 0; };
+  auto known = [&](int64_t id) { return ids.count(id) != 0; };
   std::vector<size_t> landingOrder;
   for (size_t id = 0; id < t.arrows.size(); ++id) {
     const Arrow& a = t.arrows[id];
