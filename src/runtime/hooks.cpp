@@ -47,8 +47,7 @@ void* gEmergency = std::malloc(256 << 10);
 std::atomic<bool> gOutOfMemory{false};
 }  // namespace
 
-// Not a temporary: in an in-process run fatal() does not return, and the goroutine is abandoned
-// with outOfMemory's frame, which would never free it. Made at start, not when memory is short.
+// Made at start, not when memory is short.
 static const std::string kOutOfMemory = "runtime: out of memory";
 
 void outOfMemory() {
@@ -62,6 +61,8 @@ void outOfMemory() {
   if (sched::returningFromRun()) gOutOfMemory.store(false);
   try {
     fatal(kOutOfMemory);
+  } catch (const sched::RunEndUnwind&) {  // an in-process run ends here
+    throw;
   } catch (...) {  // the report itself ran out of memory: say it without allocating
   }
   static const char kMsg[] = "fatal error: runtime: out of memory\n";

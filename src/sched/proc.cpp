@@ -52,7 +52,9 @@ static inline void segBounds(G* g, const void** lo, size_t* size) {
   }
 }
 
-// On a G's stack: save its context and run g0 of the current worker; returns on resume.
+// On a G's stack: save its context and run g0 of the current worker; returns on resume. A G
+// resumed while an in-process run stops unwinds from here (RunEndUnwind): whatever it waited
+// for, the run is over.
 static void switchToG0(Worker* w, G* g) {
   ctx::asanStart(&g->asanFake, w->g0Bottom, w->g0Size);
   ctx::tsanSwitch(w->tsanG0);
@@ -60,6 +62,19 @@ static void switchToG0(Worker* w, G* g) {
   Worker* nw = static_cast<Worker*>(t.data);
   nw->g0ctx = t.fctx;
   ctx::asanFinish(g->asanFake, &nw->g0Bottom, &nw->g0Size);
+  if (__builtin_expect(S.stopping.load(std::memory_order_acquire), 0)) unwindCurrent();
+}
+
+// g0 -> G: runs g on worker w until it switches back to g0, and saves its context.
+static void jumpToG(Worker* w, G* g) {
+  const void* lo;
+  size_t size;
+  segBounds(g, &lo, &size);
+  ctx::asanStart(&w->g0Fake, lo, size);
+  ctx::tsanSwitch(g->tsanFiber);
+  ctx::transfer_t t = ctx::jump_fcontext(g->ctx, w);
+  ctx::asanFinish(w->g0Fake, nullptr, nullptr);
+  g->ctx = t.fctx;
 }
 
 static void goexit0(G* g);
@@ -70,10 +85,15 @@ static void gEntry(ctx::transfer_t t) {
   w->g0ctx = t.fctx;
   ctx::asanFinish(nullptr, &w->g0Bottom, &w->g0Size);
   G* g = w->curg;
-  g->fn(g->arg);
-  if (g->isMain) exitProgram(0);
+  bool unwound = false;
+  try {
+    g->fn(g->arg);
+    if (g->isMain) exitProgram(0);
+  } catch (const RunEndUnwind&) {
+    unwound = true;  // leave the handler before switching: the exception must be freed here
+  }
   w = thisWorker();
-  w->after = After::Exit;
+  w->after = unwound ? After::Abandon : After::Exit;
   ctx::asanStart(nullptr, w->g0Bottom, w->g0Size);
   ctx::tsanSwitch(w->tsanG0);
   ctx::jump_fcontext(w->g0ctx, nullptr);
@@ -98,15 +118,7 @@ void execute(Worker* w, G* g, bool inheritTime) {
   g->status.store(GStatus::Running, std::memory_order_relaxed);
   w->runSeq.store(w->runSeq.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
   w->inG.store(true, std::memory_order_relaxed);
-
-  const void* lo;
-  size_t size;
-  segBounds(g, &lo, &size);
-  ctx::asanStart(&w->g0Fake, lo, size);
-  ctx::tsanSwitch(g->tsanFiber);
-  ctx::transfer_t t = ctx::jump_fcontext(g->ctx, w);
-  ctx::asanFinish(w->g0Fake, nullptr, nullptr);
-  g->ctx = t.fctx;
+  jumpToG(w, g);
   w->curg = nullptr;
   w->stackLimit = nullptr;
   w->inG.store(false, std::memory_order_relaxed);
@@ -133,7 +145,9 @@ void execute(Worker* w, G* g, bool inheritTime) {
     case After::Exit:
       goexit0(g);
       break;
-    case After::Abandon:
+    case After::Abandon:  // unwound at the end of an in-process run; freeAllGs frees it
+      g->status.store(GStatus::Dead, std::memory_order_release);
+      break;
     case After::None:
       break;
   }
@@ -369,6 +383,9 @@ void park(WaitReason reason, void (*unlockFn)(void*), void* arg) {
 }
 
 void ready(G* g) {
+  // An in-process run has ended (a destructor run by RunEndUnwind released a waiter): nothing
+  // will run g again.
+  if (__builtin_expect(S.stopping.load(std::memory_order_relaxed), 0) && !S.running.load()) return;
   if (__builtin_expect(g->status.load(std::memory_order_acquire) != GStatus::Waiting, 0))
     fatal("sched: ready of a goroutine that is not parked (a waker raced its park)");
   g->waitReason.store(WaitReason::None, std::memory_order_relaxed);
@@ -413,13 +430,34 @@ void yield() {
   switchToG0(w, g);
 }
 
-[[noreturn]] void abandonCurrent() {
-  Worker* w = thisWorker();
-  G* g = w->curg;
-  g->waitReason.store(WaitReason::None, std::memory_order_relaxed);
-  w->after = After::Abandon;
-  switchToG0(w, g);
-  std::abort();  // never resumed
+[[noreturn]] void unwindCurrent() {
+  current()->waitReason.store(WaitReason::None, std::memory_order_relaxed);
+  throw RunEndUnwind{};
+}
+
+void unwindLiveGs(Worker* w) {
+  setCurrentWorkerTls(w);
+  std::vector<G*> gs;
+  {
+    std::lock_guard<std::mutex> lk(S.allgLock);
+    gs = S.allgs;
+  }
+  for (G* g : gs) {
+    GStatus st = g->status.load(std::memory_order_acquire);
+    // Runnable or Waiting with a stack: it has run and is suspended in switchToG0, which
+    // throws when resumed now. Never run (no stack): nothing to unwind.
+    if ((st != GStatus::Runnable && st != GStatus::Waiting) || !g->stackLo) continue;
+    w->curg = g;
+    w->stackLimit = g->limit;
+    g->status.store(GStatus::Running, std::memory_order_relaxed);
+    jumpToG(w, g);
+    w->curg = nullptr;
+    w->stackLimit = nullptr;
+    if (w->after != After::Abandon) fatal("sched: a goroutine resumed to unwind did not unwind");
+    w->after = After::None;
+    g->status.store(GStatus::Dead, std::memory_order_release);
+  }
+  setCurrentWorkerTls(&detail::g_dummyHot);
 }
 
 void safepointSlow() {
@@ -434,7 +472,7 @@ void safepointSlow() {
   bool seededPreempt = detail::g_policy && detail::g_policy->virtualTime();
   if (seededPreempt) w->budget.store(0, std::memory_order_relaxed);
   else w->budget.store(S.stress ? 1 : kBudget, std::memory_order_relaxed);
-  if (S.stopping.load(std::memory_order_acquire)) abandonCurrent();
+  if (S.stopping.load(std::memory_order_acquire)) unwindCurrent();
   if (timersPending() && nextTimerWhen() <= nanotime()) {
     w->inTimers = true;
     runTimers(nanotime());

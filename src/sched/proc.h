@@ -133,7 +133,9 @@ G* newMainG(void (*fn)(void*), void* arg);
 // schedule.cpp
 void wakep();
 void timersChanged();  // a new earliest timer: make sure some worker will wake for it
-[[noreturn]] void abandonCurrent();  // returnFromRun shutdown: leave the G where it is
+[[noreturn]] void unwindCurrent();  // returnFromRun shutdown: throws RunEndUnwind
+// After the workers are joined: resumes each G still alive on w's thread so that it unwinds.
+void unwindLiveGs(Worker* w);
 
 // timer.cpp
 bool timersPending();

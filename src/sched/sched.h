@@ -147,8 +147,16 @@ constexpr int kOverTimeExit = 124;
 void setRunTimeLimit(int64_t nanos);
 // True while a run started with Config::returnFromRun is going on.
 bool returningFromRun();
+// Thrown on each goroutine still alive when an in-process run (Config::returnFromRun) ends:
+// the one that called exitProgram, one that reaches a safepoint or is resumed while the run
+// stops, and, once the workers are joined, every parked or runnable one, resumed a last time.
+// It unwinds the goroutine's stack so the C++ objects on it are destroyed (its deferred calls
+// do not run, as after Go's os.Exit); the goroutine's entry catches it. Code on a goroutine must
+// let it pass: a catch (...) rethrows it.
+struct RunEndUnwind {};
 // Ends the program now (os.Exit, end of main, after a fatal panic): onExit hook, then _exit.
-// Must be called from a goroutine. In returnFromRun mode it ends run() and does not return.
+// Must be called from a goroutine. In returnFromRun mode it ends run() and does not return: it
+// throws RunEndUnwind.
 [[noreturn]] void exitProgram(int code);
 // Unrecoverable error: hooks().fatal(msg), then exit 2.
 [[noreturn]] void fatal(const char* msg);
@@ -243,7 +251,7 @@ inline bool wasInterrupted() {
 // reaches 0 (after kBudget safepoints, or at once when someone zeroes it: the monitor to preempt,
 // requestSafepoint() for the collector, stop-the-world, GOL_STRESS) safepointSlow() runs, in
 // this order:
-//   1. the scheduler is stopping (exit in returnFromRun mode): the goroutine is abandoned;
+//   1. the scheduler is stopping (exit in returnFromRun mode): the goroutine unwinds (RunEndUnwind);
 //   2. timers that are due run;
 //   3. Hooks::atSafepoint (the evaluator: garbage collection when the heap asked for it);
 //   4. the goroutine yields if it was preempted, the world is stopping, or under GOL_STRESS;

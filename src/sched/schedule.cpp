@@ -433,7 +433,7 @@ void exitProgram(int code) {
     S.exitCode = code;
   }
   beginStop();
-  abandonCurrent();
+  unwindCurrent();
 }
 
 void fatal(const char* msg) {
@@ -531,7 +531,7 @@ void setRunTimeLimit(int64_t nanos) { gRunTimeLimit.store(nanos); }
 bool returningFromRun() { return S.running.load() && S.cfg.returnFromRun; }
 
 // The run is over its time limit: stop it as exitProgram(kOverTimeExit) would (every worker
-// leaves its goroutine at the next safepoint; sleepers are simply abandoned).
+// unwinds its goroutine at the next safepoint; sleepers unwind when run() ends).
 static bool overTimeLimit(int64_t now) {
   int64_t limit = gRunTimeLimit.load(std::memory_order_relaxed);
   if (limit <= 0 || !S.cfg.returnFromRun || now - gRunStart <= limit) return false;
@@ -675,8 +675,9 @@ int run(const Config& cfg, void (*mainFn)(void*), void* arg) {
   for (int i = 1; i < n; i++) S.workers[i].load()->thread.join();
   if (S.monitor.joinable()) S.monitor.join();
   S.running.store(false);
-  freeAllGs();
   clearTimers();
+  unwindLiveGs(S.workers[0].load());
+  freeAllGs();
   S.globalQ.clear();
   for (int i = 0; i < n; i++) drainStackCache(S.workers[i].load());
   for (int i = 0; i < n; i++) {

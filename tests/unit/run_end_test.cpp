@@ -68,3 +68,24 @@ TEST_CASE("in-process run: os/exec's helper finishing after the run has ended to
   CHECK(next.code == 0);
   CHECK(next.err == "next\n");
 }
+
+TEST_CASE("in-process run: goroutines left blocked at os.Exit unwind without running their defers") {
+  // As in Go, os.Exit runs no deferred calls, on main or on any other goroutine; the run
+  // unwinds those goroutines' stacks all the same (ASan's leak check sees what it would lose).
+  const char* src =
+      "package main\n\nimport (\n\t\"os\"\n\t\"sync\"\n\t\"time\"\n)\n\n"
+      "func main() {\n\tvar mu sync.Mutex\n\tmu.Lock()\n\tch := make(chan int)\n"
+      "\tgo func() {\n\t\tdefer println(\"deferred in receiver\")\n\t\t<-ch\n\t}()\n"
+      "\tgo func() {\n\t\tdefer println(\"deferred in locker\")\n\t\tmu.Lock()\n\t}()\n"
+      "\tgo func() {\n\t\tdefer println(\"deferred in spinner\")\n\t\tfor {\n\t\t}\n\t}()\n"
+      "\tdefer println(\"deferred in main\")\n\ttime.Sleep(20 * time.Millisecond)\n"
+      "\tos.Exit(4)\n}\n";
+  testutil::RunResult r = testutil::runSource("exit_with_blocked", src);
+  CHECK(r.code == 4);
+  CHECK(r.out == "");
+  CHECK(r.err == "");
+  testutil::RunResult next =
+      testutil::runSource("after_exit_with_blocked", "package main\n\nfunc main() { println(\"next\") }\n");
+  CHECK(next.code == 0);
+  CHECK(next.err == "next\n");
+}

@@ -14,8 +14,8 @@
 namespace gol::testutil {
 
 // The closures go() spawned during the current runMain. A goroutine still blocked when its run
-// ends is abandoned and never reaches the end of its function, so runMain frees them all
-// afterwards instead of each goroutine freeing its own.
+// ends is unwound (sched::RunEndUnwind) before it reaches the end of its function, so runMain
+// frees them all afterwards instead of each goroutine freeing its own.
 struct Closure {
   virtual ~Closure() = default;
 };

@@ -478,3 +478,50 @@ TEST_CASE("sched: setProcs changes GOMAXPROCS at run time") {
   CHECK(after == 3);
   CHECK(sum == 6000);
 }
+
+namespace {
+std::atomic<int> gDestroyed{0};
+struct OnStack {  // stands for the C++ objects of the evaluator's and natives' frames
+  ~OnStack() { gDestroyed++; }
+};
+void parkForever() { sched::park(sched::WaitReason::ChanReceive); }
+}  // namespace
+
+TEST_CASE("sched: goroutines alive when an in-process run ends are unwound") {
+  // However each goroutine is left when main calls exitProgram (parked, runnable, spinning at
+  // safepoints, asleep, parked on a grown stack segment, or the caller itself), the objects on
+  // its stack are destroyed before run() returns.
+  for (int procs : {1, 2}) {
+    gDestroyed = 0;
+    int code = runMain(procs, [] {
+      go([] {
+        OnStack a;
+        parkForever();
+      });
+      go([] {
+        OnStack a;
+        for (;;) sched::yield();
+      });
+      go([] {
+        OnStack a;
+        for (;;) sched::safepoint();
+      });
+      go([] {
+        OnStack a;
+        sched::sleep(int64_t(1) << 50);
+      });
+      go([] {
+        OnStack a;
+        sched::growAndCall([](void*) {
+          OnStack b;
+          parkForever();
+        }, nullptr);
+      });
+      for (int i = 0; i < 50; i++) sched::yield();
+      OnStack m;
+      sched::exitProgram(3);
+    });
+    CHECK(code == 3);
+    CHECK(gDestroyed == 7);
+  }
+}
