@@ -60,30 +60,48 @@ Stmt* withLocalIntCond(Expr* cond, Make make) {
 
 // ---------------------------------------------------------------- if
 
+// A branch that is a one-statement block runs its statement directly, setting the position
+// the block would have set (thenPos, elsPos; 0: the branch is a node of its own).
 template <class Cond>
 struct IfNode : Stmt {
   Stmt* init = nullptr;
   Cond cond;
   Stmt* then;
   Stmt* els = nullptr;
+  Pos thenPos = 0, elsPos = 0;
   Status exec(Frame& f) override {
     if (init) {
       Status st = init->exec(f);
       if (st) return st;
     }
-    if (cond.test(f)) return then->exec(f);
-    if (els) return els->exec(f);
+    if (cond.test(f)) {
+      if (thenPos) f.pos = thenPos;
+      return then->exec(f);
+    }
+    if (els) {
+      if (elsPos) f.pos = elsPos;
+      return els->exec(f);
+    }
     return kNormal;
   }
 };
+
+// The statement of a one-statement block, and its position; otherwise s itself and 0.
+Stmt* unwrapBlock1(Stmt* s, Pos* pos) {
+  *pos = 0;
+  auto* b = dynamic_cast<Block1*>(s);
+  if (!b) return s;
+  *pos = b->a->pos;
+  return b->a;
+}
 
 template <class Cond>
 Stmt* makeIf(Cond cond, Stmt* init, Stmt* then, Stmt* els) {
   auto* n = new IfNode<Cond>();
   n->init = init;
   n->cond = cond;
-  n->then = then;
-  n->els = els;
+  n->then = unwrapBlock1(then, &n->thenPos);
+  n->els = els ? unwrapBlock1(els, &n->elsPos) : nullptr;
   return n;
 }
 
@@ -94,7 +112,7 @@ struct ForLoop : Stmt {
   Stmt* init = nullptr;
   Cond cond;
   Post post;
-  Stmt* body;
+  LoopBody body;
   std::vector<int> perIter;  // boxed loop variables: fresh cell each iteration (Go 1.22)
   const void* self;
   const void* label;
@@ -102,7 +120,7 @@ struct ForLoop : Stmt {
     if (init) init->exec(f);
     for (;;) {
       if (!cond.test(f)) break;
-      Status st = body->exec(f);
+      Status st = body.run(f);
       if (GOL_UNLIKELY(st != kNormal)) {
         if (st == kBreak || st == kContinue) {
           if (f.branch && f.branch != self && f.branch != label) return st;
@@ -135,7 +153,7 @@ Stmt* makeFor(const LoopParts& parts, Cond cond, Post post) {
   n->self = parts.self;
   n->label = parts.label;
   n->init = parts.init;
-  n->body = parts.body;
+  n->body.set(parts.body);
   n->perIter = parts.perIter;
   n->cond = cond;
   n->post = post;

@@ -42,6 +42,51 @@ struct CallStatic : Expr {
   }
 };
 
+// The commonest static call: up to three arguments, no f(g()) spreading. When the callee's frame
+// has fewer than kSmallFrame slots (checked per call: a callee compiles on its first call) it is
+// a fixed array, zeroed by a few vector stores, instead of an alloca'd one zeroed slot by slot,
+// and the arguments go in by an unrolled sequence of evaluations.
+constexpr int kSmallFrame = 8;
+template <int N>
+struct CallStaticN final : CallStatic {
+  Expr* a[N > 0 ? N : 1] = {};
+  Value eval(Frame& f) override {
+    Func* callee = fn;
+    if (GOL_UNLIKELY(!callee->ready.load(std::memory_order_acquire))) ensureCompiled(callee);
+    if (GOL_UNLIKELY(callee->nslots >= kSmallFrame)) return CallStatic::eval(f);
+    Value s[kSmallFrame];
+    if constexpr (N > 0) s[0] = a[0]->eval(f);
+    if constexpr (N > 1) s[1] = a[1]->eval(f);
+    if constexpr (N > 2) s[2] = a[2]->eval(f);
+    invoke(callee, s, nullptr, f);
+    return s[callee->resultBase];
+  }
+};
+
+template <int N>
+CallStatic* callStaticOfArity(const std::vector<Expr*>& args) {
+  auto* n = new CallStaticN<N>();
+  for (int i = 0; i < N; i++) n->a[i] = args[i];
+  return n;
+}
+
+// A CallStatic for fn and args, of the fixed-arity kind when it applies.
+CallStatic* newCallStatic(Func* fn, std::vector<Expr*> args, Expr* tuple, int tupleBase) {
+  CallStatic* n;
+  switch (tuple ? -1 : static_cast<int>(args.size())) {
+    case 0: n = callStaticOfArity<0>(args); break;
+    case 1: n = callStaticOfArity<1>(args); break;
+    case 2: n = callStaticOfArity<2>(args); break;
+    case 3: n = callStaticOfArity<3>(args); break;
+    default: n = new CallStatic(); break;
+  }
+  n->fn = fn;
+  n->args = std::move(args);
+  n->tuple = tuple;
+  n->tupleBase = tupleBase;
+  return n;
+}
+
 // The value inside the `any` a slices or maps native returns, whose static type the checker
 // knows from the arguments (CallInfo::genericResult).
 struct UnboxResult : Expr {
@@ -355,23 +400,26 @@ Expr* Compiler::call(ast::CallExpr* c, std::vector<Expr*>* pre) {
     result = n;
   } else if (selection && selection->kind == SelKind::Method &&
              (ci->kind == CallKind::Method || ci->kind == CallKind::Func)) {
-    auto* n = new CallStatic();
-    n->fn = funcForDecl(selection->methodSym ? selection->methodSym->decl : selection->method->decl);
-    n->args.push_back(preEval(methodRecv(sel), pre));
-    auto rest = callArgs(c, sig, pre, &n->tuple, &n->tupleBase);
-    n->args.insert(n->args.end(), rest.begin(), rest.end());
-    result = n;
+    Func* fn = funcForDecl(selection->methodSym ? selection->methodSym->decl : selection->method->decl);
+    std::vector<Expr*> args{preEval(methodRecv(sel), pre)};
+    Expr* tuple = nullptr;
+    int tupleBase = 0;
+    auto rest = callArgs(c, sig, pre, &tuple, &tupleBase);
+    args.insert(args.end(), rest.begin(), rest.end());
+    result = newCallStatic(fn, std::move(args), tuple, tupleBase);
   } else if (selection && selection->kind == SelKind::MethodExpr && plainMethodExpr(selection)) {
-    auto* n = new CallStatic();
-    n->fn = funcForDecl(selection->methodSym ? selection->methodSym->decl : selection->method->decl);
+    Func* fn = funcForDecl(selection->methodSym ? selection->methodSym->decl : selection->method->decl);
+    Expr* tuple = nullptr;
+    int tupleBase = 0;
     // the receiver is the first argument; the signature includes it
-    n->args = callArgs(c, fun->type, pre, &n->tuple, &n->tupleBase);
-    result = n;
+    auto args = callArgs(c, fun->type, pre, &tuple, &tupleBase);
+    result = newCallStatic(fn, std::move(args), tuple, tupleBase);
   } else if (ci->kind == CallKind::Func && ci->func && ci->func->decl) {
-    auto* n = new CallStatic();
-    n->fn = funcForDecl(ci->func->decl);
-    n->args = callArgs(c, sig, pre, &n->tuple, &n->tupleBase);
-    result = n;
+    Func* fn = funcForDecl(ci->func->decl);
+    Expr* tuple = nullptr;
+    int tupleBase = 0;
+    auto args = callArgs(c, sig, pre, &tuple, &tupleBase);
+    result = newCallStatic(fn, std::move(args), tuple, tupleBase);
   } else {
     auto* n = new CallValue();
     n->fv = preEval(expr(c->fun), pre);

@@ -34,7 +34,7 @@ struct RangeNode : Stmt {
   RangeInfo::Kind kind;
   Expr* x;
   Sink key, val;
-  Stmt* body;
+  LoopBody body;
   const Type* elem = nullptr;
   const Type* arrType = nullptr;
   const void* self;
@@ -42,7 +42,7 @@ struct RangeNode : Stmt {
 
   // Runs the body; returns true when the loop must stop, with *out the status to return.
   bool step(Frame& f, Status* out) {
-    Status st = body->exec(f);
+    Status st = body.run(f);
     if (GOL_UNLIKELY(st != kNormal)) {
       if (st == kBreak || st == kContinue) {
         if (f.branch && f.branch != self && f.branch != label) {
@@ -204,7 +204,7 @@ Stmt* Compiler::rangeStmt(ast::RangeStmt* s, const void* label) {
   sinkFor(s->key, ri ? ri->keyVar : nullptr, keyT, &n->key);
   sinkFor(s->value, ri ? ri->valueVar : nullptr, valT, &n->val);
   if (n->kind == RangeInfo::Array && n->val.mode != Sink::None && valT && isObj(valT)) n->val.copyType = valT;
-  n->body = block(s->body->stmts);
+  n->body.set(block(s->body->stmts));
   return n;
 }
 

@@ -685,11 +685,15 @@ Stmt* Compiler::block(const ast::StmtList& list) {
     }
     return g;
   }
-  auto* b = new BlockNode();
+  std::vector<Stmt*> stmts;
   for (ast::Stmt* s : list) {
     if (s->kind == NodeKind::EmptyStmt) continue;
-    b->list.push_back(stmt(s));
+    stmts.push_back(stmt(s));
   }
+  if (stmts.size() == 1) return new Block1(stmts[0]);
+  if (stmts.size() == 2) return new Block2(stmts[0], stmts[1]);
+  auto* b = new BlockNode();
+  b->list = std::move(stmts);
   return b;
 }
 

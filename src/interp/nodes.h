@@ -29,6 +29,7 @@ struct Func;
 struct GState;
 
 #define GOL_LIKELY(x) __builtin_expect(!!(x), 1)
+#define GOL_ALWAYS_INLINE inline __attribute__((always_inline))
 #define GOL_UNLIKELY(x) __builtin_expect(!!(x), 0)
 
 // ---------------------------------------------------------------- heap words
