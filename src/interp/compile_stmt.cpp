@@ -44,13 +44,18 @@ struct SliceStoreNode : Stmt {  // s[i] = v for a slice of scalars
   }
 };
 
-struct SliceStoreLL : Stmt {  // s[i] = v, the slice and the index in frame slots
-  int ss, is;
-  Expr* x;
+// s[i] = x, the slice and the index in frame slots; with LocalValue, x is an unboxed local too
+// (vs), read without a child call.
+template <bool LocalValue>
+struct SliceStoreLL : Stmt {
+  int ss, is, vs = 0;
+  Expr* x = nullptr;
   Status exec(Frame& f) override {
     auto* so = f.s[ss].as<rt::SliceObj>();
     int64_t k = f.s[is].i;
-    Value v = x->eval(f);
+    Value v;
+    if constexpr (LocalValue) v = f.s[vs];
+    else v = x->eval(f);
     int64_t len = so ? so->len : 0;
     if (GOL_UNLIKELY(static_cast<uint64_t>(k) >= static_cast<uint64_t>(len))) panicIndex(k, len);
     heapStore(&so->arr->elems[so->off + k], v);
@@ -433,7 +438,14 @@ Stmt* Compiler::defineOrAssign(ast::AssignStmt* s) {
         auto* ls = dynamic_cast<LocalLoad*>(sx);
         auto* li = dynamic_cast<LocalLoad*>(ix);
         if (ls && li) {
-          auto* n = new SliceStoreLL();
+          if (auto* lx = dynamic_cast<LocalLoad*>(x)) {
+            auto* n = new SliceStoreLL<true>();
+            n->ss = ls->slot;
+            n->is = li->slot;
+            n->vs = lx->slot;
+            return n;
+          }
+          auto* n = new SliceStoreLL<false>();
           n->ss = ls->slot;
           n->is = li->slot;
           n->x = x;

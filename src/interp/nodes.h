@@ -247,8 +247,7 @@ inline void poll(Frame& f) { sched::safepoint(); }
 // inline here; everything else goes through invokeSlow (calls.cpp).
 inline void invoke(Func* fn, Value* s, const Value* caps, Frame& caller) {
   GState* g = caller.g;
-  if (GOL_LIKELY(fn->simple && !sched::stackLow())) {
-    poll(caller);
+  if (GOL_LIKELY(fn->simple && sched::safepointIfStackRoom())) {  // the call's poll (§7)
     Frame f;
     f.s = s;
     f.caps = caps;

@@ -2,6 +2,8 @@
 // type (see nodes_arith.h). All template instantiation happens here.
 #include "interp/nodes_arith.h"
 
+#include "base/div_const.h"
+
 namespace gol::interp {
 
 using ast::Tok;
@@ -70,6 +72,42 @@ bool isPowerOfTwoConst(Kind k, Expr* b) {
   return v > 1 && (v & (v - 1)) == 0;
 }
 
+// x / c and x % c for a constant c >= 3, not a power of two, of a signed kind: a multiply by
+// the reciprocal (base/div_const.h). The exact quotient and remainder of operands of a sized
+// kind fit that kind, so no truncation follows. LocalX: x is an unboxed local, read in place.
+template <bool Rem, bool LocalX>
+struct DivConstNode final : Expr {
+  Expr* x = nullptr;
+  int slot = 0;
+  DivByConst c;
+  Value eval(Frame& f) override {
+    int64_t n = LocalX ? f.s[slot].i : x->eval(f).i;
+    return Value::I(Rem ? c.rem(n) : c.quo(n));
+  }
+};
+
+template <bool Rem>
+Expr* makeDivConst(Expr* a, int64_t d) {
+  if (auto* l = dynamic_cast<LocalLoad*>(a)) {
+    auto* n = new DivConstNode<Rem, true>();
+    n->slot = l->slot;
+    n->c = DivByConst::of(d);
+    return n;
+  }
+  auto* n = new DivConstNode<Rem, false>();
+  n->x = a;
+  n->c = DivByConst::of(d);
+  return n;
+}
+
+// The reciprocal form of a / b or a % b (op Quo or Rem), or null when it does not apply.
+Expr* divByConst(Tok op, Kind k, Expr* a, Expr* b) {
+  bool isSigned = k == Kind::Int || k == Kind::Int8 || k == Kind::Int16 || k == Kind::Int32 || k == Kind::Int64;
+  auto* c = dynamic_cast<ConstNode*>(b);
+  if (!isSigned || !c || !DivByConst::applies(c->v.i)) return nullptr;
+  return op == Tok::Rem ? makeDivConst<true>(a, c->v.i) : makeDivConst<false>(a, c->v.i);
+}
+
 }  // namespace
 
 Expr* makeArith(Tok op, const Type* t, Expr* a, Expr* b, bool countSigned) {
@@ -86,9 +124,11 @@ Expr* makeArith(Tok op, const Type* t, Expr* a, Expr* b, bool countSigned) {
     case Tok::Mul: return byKind<OpMul>(k, a, b);
     case Tok::Quo:
       if (isPowerOfTwoConst(k, b)) return intKind<OpQuoPow2>(k, a, b);
+      if (Expr* n = divByConst(op, k, a, b)) return n;
       return byKind<OpQuo>(k, a, b);
     case Tok::Rem:
       if (isPowerOfTwoConst(k, b)) return intKind<OpRemPow2>(k, a, b);
+      if (Expr* n = divByConst(op, k, a, b)) return n;
       return intKind<OpRem>(k, a, b);
     case Tok::And: return intKind<OpAnd>(k, a, b);
     case Tok::Or: return intKind<OpOr>(k, a, b);

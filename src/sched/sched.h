@@ -276,6 +276,17 @@ inline bool stackLow() {
   WorkerHot* w = currentWorker();
   return static_cast<char*>(__builtin_frame_address(0)) < w->stackLimit;
 }
+// A call's entry (the evaluator's inline call path): the safepoint, with the stack check on the
+// same load of the worker. When the stack is low it returns false without polling: the caller
+// then takes its slow path, which polls and grows the stack.
+inline bool safepointIfStackRoom() {
+  WorkerHot* w = currentWorker();
+  if (static_cast<char*>(__builtin_frame_address(0)) < w->stackLimit) return false;
+  int32_t b = w->budget.load(std::memory_order_relaxed) - 1;
+  w->budget.store(b, std::memory_order_relaxed);
+  if (__builtin_expect(b <= 0, 0)) safepointSlow();
+  return true;
+}
 // Runs fn(arg) on a fresh, larger stack segment of the current goroutine and returns. C++
 // exceptions thrown by fn propagate to the caller. Past Config::maxStack: fatal "stack overflow"
 // (hooks().fatal gets "stack overflow"; the interpreter prints Go's two lines).
