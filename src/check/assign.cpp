@@ -130,6 +130,12 @@ void Checker::assignOp(AssignStmt* s) {
     errorf(s->opPos, std::string("assignment operation ") + tokString(s->op) + " requires single-valued expressions");
     return;
   }
+  if (isBlank(s->lhs[0])) {  // x op= y reads x, and _ has no value (found by fuzz_program)
+    errorf(unparen(s->lhs[0])->pos, "cannot use _ as value");
+    Operand y;
+    rawExpr(s->rhs[0], y);
+    return;
+  }
   Operand l;
   bool lhsOk = lhsOperand(s->lhs[0], l);
   // x op= y reads x: a use, unlike x = y

@@ -35,6 +35,13 @@ std::string runInOwnArena(const std::string& src) {
   return run.out + run.err;
 }
 
+// After a run that ended with something left behind, the next in-process run goes on as usual.
+void checkNextRunWorks(const char* name) {
+  testutil::RunResult next = testutil::runSource(name, "package main\n\nfunc main() { println(\"next\") }\n");
+  CHECK(next.code == 0);
+  CHECK(next.err == "next\n");
+}
+
 }  // namespace
 
 TEST_CASE("in-process run: a new tree at a freed tree's addresses runs its own code") {
@@ -63,10 +70,7 @@ TEST_CASE("in-process run: os/exec's helper finishing after the run has ended to
   // The helper reaps the child now and must not ready the freed goroutine (ASan reports a
   // heap-use-after-free in sched::ready if it does); a later run goes on as usual.
   std::this_thread::sleep_for(std::chrono::milliseconds(400));
-  testutil::RunResult next =
-      testutil::runSource("after_exec", "package main\n\nfunc main() { println(\"next\") }\n");
-  CHECK(next.code == 0);
-  CHECK(next.err == "next\n");
+  checkNextRunWorks("after_exec");
 }
 
 TEST_CASE("in-process run: goroutines left blocked at os.Exit unwind without running their defers") {
@@ -84,8 +88,5 @@ TEST_CASE("in-process run: goroutines left blocked at os.Exit unwind without run
   CHECK(r.code == 4);
   CHECK(r.out == "");
   CHECK(r.err == "");
-  testutil::RunResult next =
-      testutil::runSource("after_exit_with_blocked", "package main\n\nfunc main() { println(\"next\") }\n");
-  CHECK(next.code == 0);
-  CHECK(next.err == "next\n");
+  checkNextRunWorks("after_exit_with_blocked");
 }
