@@ -375,6 +375,16 @@ Expr* Compiler::methodRecv(ast::SelectorExpr* e) {
   return x;
 }
 
+Expr* Compiler::staticCall(Func* fn, Expr* recv, ast::CallExpr* c, const Type* sig, std::vector<Expr*>* pre) {
+  std::vector<Expr*> args;
+  if (recv) args.push_back(recv);
+  Expr* tuple = nullptr;
+  int tupleBase = 0;
+  std::vector<Expr*> rest = callArgs(c, sig, pre, &tuple, &tupleBase);
+  args.insert(args.end(), rest.begin(), rest.end());
+  return newCallStatic(fn, std::move(args), tuple, tupleBase);
+}
+
 Expr* Compiler::call(ast::CallExpr* c, std::vector<Expr*>* pre) {
   CallInfo* ci = c->info;
   if (c->value && !pre) return constant(c->value, c->type, c->pos);
@@ -401,25 +411,12 @@ Expr* Compiler::call(ast::CallExpr* c, std::vector<Expr*>* pre) {
   } else if (selection && selection->kind == SelKind::Method &&
              (ci->kind == CallKind::Method || ci->kind == CallKind::Func)) {
     Func* fn = funcForDecl(selection->methodSym ? selection->methodSym->decl : selection->method->decl);
-    std::vector<Expr*> args{preEval(methodRecv(sel), pre)};
-    Expr* tuple = nullptr;
-    int tupleBase = 0;
-    auto rest = callArgs(c, sig, pre, &tuple, &tupleBase);
-    args.insert(args.end(), rest.begin(), rest.end());
-    result = newCallStatic(fn, std::move(args), tuple, tupleBase);
+    result = staticCall(fn, preEval(methodRecv(sel), pre), c, sig, pre);
   } else if (selection && selection->kind == SelKind::MethodExpr && plainMethodExpr(selection)) {
     Func* fn = funcForDecl(selection->methodSym ? selection->methodSym->decl : selection->method->decl);
-    Expr* tuple = nullptr;
-    int tupleBase = 0;
-    // the receiver is the first argument; the signature includes it
-    auto args = callArgs(c, fun->type, pre, &tuple, &tupleBase);
-    result = newCallStatic(fn, std::move(args), tuple, tupleBase);
+    result = staticCall(fn, nullptr, c, fun->type, pre);  // the receiver is the first argument
   } else if (ci->kind == CallKind::Func && ci->func && ci->func->decl) {
-    Func* fn = funcForDecl(ci->func->decl);
-    Expr* tuple = nullptr;
-    int tupleBase = 0;
-    auto args = callArgs(c, sig, pre, &tuple, &tupleBase);
-    result = newCallStatic(fn, std::move(args), tuple, tupleBase);
+    result = staticCall(funcForDecl(ci->func->decl), nullptr, c, sig, pre);
   } else {
     auto* n = new CallValue();
     n->fv = preEval(expr(c->fun), pre);

@@ -89,6 +89,8 @@ class Compiler {
   Expr* preEval(Expr* n, std::vector<Expr*>* pre);
   Expr* methodRecv(ast::SelectorExpr* e);
   void hoistCalls(const ast::ExprList& args, std::vector<Expr*>& nodes);
+  // A static call of fn with recv (a method's receiver, or null) and then c's arguments.
+  Expr* staticCall(Func* fn, Expr* recv, ast::CallExpr* c, const Type* sig, std::vector<Expr*>* pre);
   std::vector<Expr*> callArgs(ast::CallExpr* c, const Type* sig, std::vector<Expr*>* pre, Expr** tuple,
                               int* tupleBase);
 

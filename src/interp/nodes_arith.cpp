@@ -61,14 +61,17 @@ Expr* cmpBy(Tok op, Expr* a, Expr* b) {
   }
 }
 
+bool isSignedInt(Kind k) {
+  return k == Kind::Int || k == Kind::Int8 || k == Kind::Int16 || k == Kind::Int32 || k == Kind::Int64;
+}
+
 // A constant integer divisor 2^k with k >= 1, positive in its type (so not the sign bit of a
 // signed kind, whose value is negative).
 bool isPowerOfTwoConst(Kind k, Expr* b) {
   auto* c = dynamic_cast<ConstNode*>(b);
   if (!c || k == Kind::Float32 || k == Kind::Float64) return false;
   uint64_t v = c->v.u;
-  bool isSigned = k == Kind::Int || k == Kind::Int8 || k == Kind::Int16 || k == Kind::Int32 || k == Kind::Int64;
-  if (isSigned && c->v.i <= 0) return false;
+  if (isSignedInt(k) && c->v.i <= 0) return false;
   return v > 1 && (v & (v - 1)) == 0;
 }
 
@@ -102,9 +105,8 @@ Expr* makeDivConst(Expr* a, int64_t d) {
 
 // The reciprocal form of a / b or a % b (op Quo or Rem), or null when it does not apply.
 Expr* divByConst(Tok op, Kind k, Expr* a, Expr* b) {
-  bool isSigned = k == Kind::Int || k == Kind::Int8 || k == Kind::Int16 || k == Kind::Int32 || k == Kind::Int64;
   auto* c = dynamic_cast<ConstNode*>(b);
-  if (!isSigned || !c || !DivByConst::applies(c->v.i)) return nullptr;
+  if (!isSignedInt(k) || !c || !DivByConst::applies(c->v.i)) return nullptr;
   return op == Tok::Rem ? makeDivConst<true>(a, c->v.i) : makeDivConst<false>(a, c->v.i);
 }
 
